@@ -1,0 +1,13 @@
+#! /usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Examples run by ns-3's test.py (in-tree) and by scripts/run-examples.py
+# (standalone CTest).  Each entry: ("name args", "do_run", "do_valgrind_run").
+
+cpp_examples = [
+    ("tipc-readme", "True", "True"),
+    ("tipc-wire-frames", "True", "True"),
+    ("tipc-wire-frames --malformed=1", "True", "True"),
+]
+
+python_examples = []

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0-only
+//
+// TipcAddress <-> ns3::Address conversion (the model's sockaddr_tipc).
+
+#include "ns3/mac48-address.h"
+#include "ns3/tipc-address.h"
+#include "ns3/tipc-media-address.h"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+using namespace ns3;
+using namespace ns3::tipc;
+
+TEST_CASE("every address kind survives conversion to ns3::Address", "[address]")
+{
+    const TipcAddress samples[] = {
+        TipcAddress::ServiceRange(1000, 900, 1100, TIPC_NODE_SCOPE),
+        TipcAddress::Service(18888, 17, 0x2f425565),
+        TipcAddress::Service(4711, 0xffffffff, 0, -TIPC_CLUSTER_SCOPE),
+        TipcAddress::Socket(0x80001234, 0x766d4100),
+    };
+    for (const auto& a : samples)
+    {
+        Address generic = a;
+        REQUIRE(TipcAddress::IsMatchingType(generic));
+        TipcAddress back = TipcAddress::ConvertFrom(generic);
+        CHECK(back == a);
+    }
+    CHECK_FALSE(TipcAddress::IsMatchingType(Mac48Address("00:00:00:00:00:01")));
+}
+
+TEST_CASE("address accessors", "[address]")
+{
+    TipcAddress s = TipcAddress::Service(18888, 17, 5);
+    CHECK(s.IsService());
+    CHECK(s.GetServiceRange() == TipcServiceRange{18888, 17, 17});
+    CHECK(s.GetDomain() == 5);
+    CHECK(s.GetScope() == TIPC_CLUSTER_SCOPE);
+    TipcAddress r = TipcAddress::ServiceRange(1000, 900, 1100);
+    CHECK(r.IsServiceRange());
+    CHECK(r.GetServiceRange().Contains(1000));
+    CHECK_FALSE(r.GetServiceRange().Contains(1101));
+    CHECK(r.GetServiceRange().Overlaps(TipcServiceRange{1000, 1100, 2000}));
+    CHECK_FALSE(r.GetServiceRange().Overlaps(TipcServiceRange{1001, 900, 1100}));
+    TipcAddress k = TipcAddress::Socket(7, 9);
+    CHECK(k.IsSocket());
+    CHECK(k.GetSocketAddr() == TipcSocketAddr{7, 9});
+    std::ostringstream os;
+    os << r << " " << s << " " << k;
+    CHECK(os.str() == "{1000,900,1100} {18888,17}@5 <9:7>");
+}
+
+TEST_CASE("media addresses in discovery form", "[address]")
+{
+    TipcMediaAddress eth = TipcMediaAddress::FromMac(Mac48Address("52:54:00:00:00:0a"));
+    CHECK(eth.GetBytes()[3] == TIPC_MEDIA_TYPE_ETH);
+    CHECK(eth.GetBytes()[4] == 0x52);
+    CHECK(eth.GetBytes()[9] == 0x0a);
+    CHECK(eth.GetMac() == Mac48Address("52:54:00:00:00:0a"));
+    CHECK_FALSE(eth.IsBroadcast());
+    CHECK(TipcMediaAddress::FromMac(Mac48Address::GetBroadcast()).IsBroadcast());
+    TipcMediaAddress udp = TipcMediaAddress::FromUdpIpv4(0xc0a80101, 6118);
+    CHECK(udp.GetBytes()[3] == TIPC_MEDIA_TYPE_UDP);
+    CHECK(udp.GetBytes()[4] == 0x08); // ETH_P_IP
+    CHECK(udp.GetUdpPort() == 6118);
+    CHECK(udp.GetUdpIpv4() == 0xc0a80101);
+    CHECK_FALSE(TipcMediaAddress().IsValid());
+}
