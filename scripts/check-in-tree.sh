@@ -41,13 +41,16 @@ fi
 tree="$(find "$work/ns3-3.37" -maxdepth 2 -name ns3 -type f -path '*ns-3.37/ns3' | head -1)"
 tree="$(dirname "$tree")"
 echo "ns-3 tree: $tree"
+# A copy, not a symlink: "./ns3 clean" walks contrib/ and would clean this checkout's builds.
 rm -rf "$tree/contrib/tipc"
-ln -s "$here" "$tree/contrib/tipc"
+mkdir -p "$tree/contrib/tipc"
+tar -C "$here" --exclude='./build*' --exclude='./.git' --exclude='./results' \
+  --exclude='./fuzz-corpus' -cf - . | tar -C "$tree/contrib/tipc" -xf -
 
 cd "$tree"
 ./ns3 clean >/dev/null 2>&1 || true
 ./ns3 configure -d debug --enable-examples --enable-tests --enable-modules=tipc \
-  --filter-module-examples-and-tests=tipc
+  --filter-module-examples-and-tests=tipc -- -DTIPC_SHARED_DIR="$shared"
 ./ns3 build
 export TIPC_SHARED_DIR="$shared"
 ./test.py --nocolor -s 'tipc*'

@@ -6,6 +6,7 @@
 
 cpp_examples = [
     ("tipc-readme", "True", "True"),
+    ("tipc-hello", "True", "True"),
     ("tipc-wire-frames", "True", "True"),
     ("tipc-wire-frames --malformed=1", "True", "True"),
 ]

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#include "tipc-helper.h"
+
+#include "ns3/fatal-error.h"
+#include "ns3/log.h"
+#include "ns3/names.h"
+#include "ns3/string.h"
+#include "ns3/tipc-eth-bearer.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TipcHelper");
+
+TipcHelper::TipcHelper()
+{
+    m_stackFactory.SetTypeId(TipcStack::GetTypeId());
+    m_ethFactory.SetTypeId(TipcEthBearer::GetTypeId());
+}
+
+void
+TipcHelper::Install(NodeContainer nodes) const
+{
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Install(*it);
+    }
+}
+
+Ptr<TipcStack>
+TipcHelper::Install(Ptr<Node> node) const
+{
+    if (node->GetObject<TipcStack>())
+    {
+        NS_FATAL_ERROR("TipcHelper::Install: node " << node->GetId() << " already has a TipcStack");
+    }
+    Ptr<TipcStack> stack = m_stackFactory.Create<TipcStack>();
+    node->AggregateObject(stack);
+    return stack;
+}
+
+Ptr<TipcStack>
+TipcHelper::GetStack(Ptr<Node> node)
+{
+    Ptr<TipcStack> stack = node->GetObject<TipcStack>();
+    if (!stack)
+    {
+        NS_FATAL_ERROR("node " << node->GetId() << " has no TipcStack: call TipcHelper::Install");
+    }
+    return stack;
+}
+
+Ptr<TipcBearer>
+TipcHelper::AddEthBearer(Ptr<NetDevice> device, const std::string& ifName) const
+{
+    if (!device)
+    {
+        NS_FATAL_ERROR("TipcHelper::AddEthBearer: no device");
+    }
+    Ptr<TipcStack> stack = GetStack(device->GetNode());
+    Ptr<TipcEthBearer> bearer = m_ethFactory.Create<TipcEthBearer>();
+    bearer->SetDevice(device);
+    std::string name = ifName;
+    if (name.empty())
+    {
+        name = Names::FindName(device);
+    }
+    if (name.empty())
+    {
+        name = "eth" + std::to_string(device->GetIfIndex());
+    }
+    bearer->SetInterfaceName(name);
+    stack->AddBearer(bearer);
+    return bearer;
+}
+
+Ptr<TipcBearer>
+TipcHelper::AddEthBearer(Ptr<Node> node, const std::string& deviceName) const
+{
+    Ptr<NetDevice> dev = Names::Find<NetDevice>(deviceName);
+    if (!dev || dev->GetNode() != node)
+    {
+        NS_FATAL_ERROR("TipcHelper::AddEthBearer: unknown device \""
+                       << deviceName << "\" on node " << node->GetId()
+                       << " (name it with Names::Add)");
+    }
+    return AddEthBearer(dev, deviceName.substr(deviceName.find_last_of('/') + 1));
+}
+
+void
+TipcHelper::AddEthBearers(NetDeviceContainer devices) const
+{
+    for (auto it = devices.Begin(); it != devices.End(); ++it)
+    {
+        AddEthBearer(*it);
+    }
+}
+
+void
+TipcHelper::SetNodeIdentity(Ptr<Node> node, const std::string& identity)
+{
+    GetStack(node)->SetAttribute("NodeIdentity", StringValue(identity));
+}
+
+int64_t
+TipcHelper::AssignStreams(NodeContainer nodes, int64_t stream) const
+{
+    int64_t current = stream;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        current += GetStack(*it)->AssignStreams(current);
+    }
+    return current - stream;
+}
+
+} // namespace ns3

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#ifndef TIPC_HELPER_H
+#define TIPC_HELPER_H
+
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/object-factory.h"
+#include "ns3/tipc-bearer.h"
+#include "ns3/tipc-stack.h"
+
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * @ingroup tipc
+ * @brief Installs TIPC on nodes and enables bearers, in the style of
+ *        InternetStackHelper.
+ *
+ * @code
+ * TipcHelper tipc;
+ * tipc.SetStackAttributes("ClusterId", UintegerValue(4711));
+ * tipc.Install(nodes);                       // one TipcStack per node
+ * tipc.AddEthBearers(csmaDevices);           // an Ethernet bearer on each device
+ * tipc.AssignStreams(nodes, 100);
+ * @endcode
+ *
+ * Stack attributes (ns3::TipcStack) and bearer attributes (ns3::TipcBearer:
+ * Priority, Tolerance, MinWindow, MaxWindow, Domain) are set with the variadic
+ * setters before Install / AddEthBearer.  The node identity of each node is
+ * derived from its first bearer's MAC unless set with SetNodeIdentity().
+ */
+class TipcHelper
+{
+  public:
+    TipcHelper();
+
+    /**
+     * @brief Attributes for the TipcStack objects created by Install().
+     * @tparam Args name/value pairs
+     * @param args attribute name, AttributeValue, ...
+     */
+    template <typename... Args>
+    void SetStackAttributes(Args&&... args)
+    {
+        m_stackFactory.Set(std::forward<Args>(args)...);
+    }
+
+    /**
+     * @brief Attributes for the bearers created by AddEthBearer().
+     * @tparam Args name/value pairs
+     * @param args attribute name, AttributeValue, ...
+     */
+    template <typename... Args>
+    void SetBearerAttributes(Args&&... args)
+    {
+        m_ethFactory.Set(std::forward<Args>(args)...);
+    }
+
+    /**
+     * @brief Aggregate a TipcStack to each node (fails if one is present).
+     * @param nodes the nodes
+     */
+    void Install(NodeContainer nodes) const;
+    /**
+     * @brief Aggregate a TipcStack to a node.
+     * @param node the node
+     * @return the stack
+     */
+    Ptr<TipcStack> Install(Ptr<Node> node) const;
+
+    /**
+     * @brief Enable an Ethernet bearer on a device of a node with TIPC.
+     * @param device the device (its node must have a TipcStack)
+     * @param ifName interface name for the bearer ("eth:<ifName>"); default: the
+     *        device's ns3::Names name, else "eth<device index>"
+     * @return the bearer
+     */
+    Ptr<TipcBearer> AddEthBearer(Ptr<NetDevice> device, const std::string& ifName = "") const;
+    /**
+     * @brief Enable an Ethernet bearer on a device found by ns3::Names.
+     * @param node the node
+     * @param deviceName the device's name (Names::Add)
+     * @return the bearer
+     */
+    Ptr<TipcBearer> AddEthBearer(Ptr<Node> node, const std::string& deviceName) const;
+    /**
+     * @brief Enable an Ethernet bearer on every device of a container.
+     * @param devices the devices
+     */
+    void AddEthBearers(NetDeviceContainer devices) const;
+
+    /**
+     * @brief Set a node's identity (before the simulation starts).
+     * @param node the node
+     * @param identity up to 16 characters, or up to 32 hex digits
+     */
+    static void SetNodeIdentity(Ptr<Node> node, const std::string& identity);
+
+    /**
+     * @brief Fix the random streams of the stacks on @p nodes.
+     * @param nodes the nodes
+     * @param stream first stream index
+     * @return number of streams used
+     */
+    int64_t AssignStreams(NodeContainer nodes, int64_t stream) const;
+
+    /**
+     * @brief The stack on a node.
+     * @param node the node
+     * @return the stack (fails if TIPC is not installed)
+     */
+    static Ptr<TipcStack> GetStack(Ptr<Node> node);
+
+  private:
+    ObjectFactory m_stackFactory; //!< creates TipcStack
+    ObjectFactory m_ethFactory;   //!< creates TipcEthBearer
+};
+
+} // namespace ns3
+
+#endif // TIPC_HELPER_H

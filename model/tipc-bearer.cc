@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#include "tipc-bearer.h"
+
+#include "tipc-discoverer.h"
+#include "tipc-stack.h"
+
+#include "ns3/fatal-error.h"
+#include "ns3/log.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TipcBearer");
+
+NS_OBJECT_ENSURE_REGISTERED(TipcBearer);
+
+using namespace tipc;
+
+TypeId
+TipcBearer::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::TipcBearer")
+            .SetParent<Object>()
+            .SetGroupName("Tipc")
+            .AddAttribute(
+                "Priority",
+                "Link priority given to links on this bearer, 0..31 (Linux default 10).",
+                UintegerValue(TIPC_DEF_LINK_PRI),
+                MakeUintegerAccessor(&TipcBearer::SetPriorityAttr, &TipcBearer::GetPriority),
+                MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Tolerance",
+                          "Link tolerance given to links on this bearer, 50 ms .. 30 s "
+                          "(Linux default 1500 ms).",
+                          TimeValue(MilliSeconds(TIPC_DEF_LINK_TOL)),
+                          MakeTimeAccessor(&TipcBearer::SetTolerance, &TipcBearer::GetTolerance),
+                          MakeTimeChecker())
+            .AddAttribute(
+                "MinWindow",
+                "Initial (and minimum) link window in packets, 16..8191 "
+                "(Ethernet and UDP default 50).",
+                UintegerValue(TIPC_DEF_LINK_WIN),
+                MakeUintegerAccessor(&TipcBearer::SetMinWindow, &TipcBearer::GetMinWindow),
+                MakeUintegerChecker<uint32_t>())
+            .AddAttribute(
+                "MaxWindow",
+                "Maximum link window in packets, MinWindow..8191 "
+                "(Ethernet default 8191; set it to MinWindow for a fixed window).",
+                UintegerValue(TIPC_MAX_LINK_WIN),
+                MakeUintegerAccessor(&TipcBearer::SetMaxWindow, &TipcBearer::GetMaxWindow),
+                MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Domain",
+                          "Discovery domain: 0 accepts any node; a node address limits links "
+                          "to that node and stops discovery once it is found.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&TipcBearer::m_domain),
+                          MakeUintegerChecker<uint32_t>())
+            .AddTraceSource("Tx",
+                            "A TIPC message was handed to the medium.",
+                            MakeTraceSourceAccessor(&TipcBearer::m_txTrace),
+                            "ns3::TipcBearer::FrameTracedCallback")
+            .AddTraceSource("Rx",
+                            "A frame arrived from the medium (before validation).",
+                            MakeTraceSourceAccessor(&TipcBearer::m_rxTrace),
+                            "ns3::TipcBearer::FrameTracedCallback")
+            .AddTraceSource("Drop",
+                            "A message was not sent (bearer down).",
+                            MakeTraceSourceAccessor(&TipcBearer::m_dropTrace),
+                            "ns3::TipcStack::DropTracedCallback");
+    return tid;
+}
+
+TipcBearer::TipcBearer()
+    : m_id(MAX_BEARERS),
+      m_priority(TIPC_DEF_LINK_PRI),
+      m_tolerance(MilliSeconds(TIPC_DEF_LINK_TOL)),
+      m_minWindow(TIPC_DEF_LINK_WIN),
+      m_maxWindow(TIPC_MAX_LINK_WIN),
+      m_domain(0),
+      m_enabled(false),
+      m_mediumUp(false)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+TipcBearer::~TipcBearer()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+TipcBearer::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_discoverer)
+    {
+        m_discoverer->Dispose();
+        m_discoverer = nullptr;
+    }
+    m_stack = nullptr;
+    Object::DoDispose();
+}
+
+void
+TipcBearer::SetTolerance(Time tolerance)
+{
+    if (tolerance < MilliSeconds(TIPC_MIN_LINK_TOL) || tolerance > MilliSeconds(TIPC_MAX_LINK_TOL))
+    {
+        NS_FATAL_ERROR("ns3::TipcBearer attribute Tolerance="
+                       << tolerance.As(Time::MS) << " is out of range [" << TIPC_MIN_LINK_TOL
+                       << "ms, " << TIPC_MAX_LINK_TOL << "ms]");
+    }
+    m_tolerance = tolerance;
+}
+
+void
+TipcBearer::SetPriorityAttr(uint32_t priority)
+{
+    if (priority > TIPC_MAX_LINK_PRI)
+    {
+        NS_FATAL_ERROR("ns3::TipcBearer attribute Priority=" << priority << " is out of range ["
+                                                             << TIPC_MIN_LINK_PRI << ", "
+                                                             << TIPC_MAX_LINK_PRI << "]");
+    }
+    m_priority = priority;
+}
+
+void
+TipcBearer::SetPriority(uint32_t priority)
+{
+    SetPriorityAttr(priority);
+}
+
+void
+TipcBearer::SetMinWindow(uint32_t w)
+{
+    if (w < TIPC_MIN_LINK_WIN || w > TIPC_MAX_LINK_WIN)
+    {
+        NS_FATAL_ERROR("ns3::TipcBearer attribute MinWindow=" << w << " is out of range ["
+                                                              << TIPC_MIN_LINK_WIN << ", "
+                                                              << TIPC_MAX_LINK_WIN << "]");
+    }
+    m_minWindow = w;
+}
+
+void
+TipcBearer::SetMaxWindow(uint32_t w)
+{
+    if (w < TIPC_MIN_LINK_WIN || w > TIPC_MAX_LINK_WIN)
+    {
+        NS_FATAL_ERROR("ns3::TipcBearer attribute MaxWindow=" << w << " is out of range ["
+                                                              << TIPC_MIN_LINK_WIN << ", "
+                                                              << TIPC_MAX_LINK_WIN << "]");
+    }
+    m_maxWindow = w;
+}
+
+std::string
+TipcBearer::GetName() const
+{
+    return GetMediaName() + ":" + m_ifName;
+}
+
+void
+TipcBearer::SetInterfaceName(const std::string& ifName)
+{
+    if (ifName.empty() || ifName.size() >= TIPC_MAX_IF_NAME)
+    {
+        NS_FATAL_ERROR("TIPC bearer interface name \"" << ifName << "\" must have 1.."
+                                                       << TIPC_MAX_IF_NAME - 1 << " characters");
+    }
+    m_ifName = ifName;
+}
+
+std::string
+TipcBearer::GetInterfaceName() const
+{
+    return m_ifName;
+}
+
+uint32_t
+TipcBearer::GetId() const
+{
+    return m_id;
+}
+
+uint32_t
+TipcBearer::GetPriority() const
+{
+    return m_priority;
+}
+
+Time
+TipcBearer::GetTolerance() const
+{
+    return m_tolerance;
+}
+
+uint32_t
+TipcBearer::GetMinWindow() const
+{
+    return m_minWindow;
+}
+
+uint32_t
+TipcBearer::GetMaxWindow() const
+{
+    return std::max(m_maxWindow, m_minWindow);
+}
+
+uint32_t
+TipcBearer::GetDomain() const
+{
+    return m_domain;
+}
+
+bool
+TipcBearer::MayPad() const
+{
+    return false;
+}
+
+bool
+TipcBearer::IsUp() const
+{
+    return m_enabled && m_mediumUp;
+}
+
+bool
+TipcBearer::IsEnabled() const
+{
+    return m_enabled;
+}
+
+Ptr<TipcDiscoverer>
+TipcBearer::GetDiscoverer() const
+{
+    return m_discoverer;
+}
+
+void
+TipcBearer::Enable(Ptr<TipcStack> stack, uint32_t id)
+{
+    NS_LOG_FUNCTION(this << id);
+    NS_ASSERT(!m_enabled);
+    if (m_ifName.empty())
+    {
+        NS_FATAL_ERROR("TIPC bearer has no interface name");
+    }
+    if (GetMtu() < TIPC_MIN_BEARER_MTU)
+    {
+        NS_FATAL_ERROR("TIPC bearer " << GetName() << ": MTU " << GetMtu()
+                                      << " is below the minimum " << TIPC_MIN_BEARER_MTU);
+    }
+    m_stack = stack;
+    m_id = id;
+    m_enabled = true;
+    DoEnable();
+    m_mediumUp = true;
+    m_discoverer = CreateObject<TipcDiscoverer>();
+    m_discoverer->Start(stack, this);
+}
+
+void
+TipcBearer::Disable()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_enabled)
+    {
+        return;
+    }
+    m_enabled = false;
+    if (m_discoverer)
+    {
+        m_discoverer->Dispose();
+        m_discoverer = nullptr;
+    }
+    DoDisable();
+    m_stack = nullptr;
+}
+
+bool
+TipcBearer::Send(Ptr<Packet> wire, const TipcMediaAddress& dest, bool isReset)
+{
+    if (!m_enabled || (!m_mediumUp && !isReset))
+    {
+        m_dropTrace(wire, "bearer down");
+        return false;
+    }
+    m_txTrace(wire, m_id);
+    return DoSend(wire, dest);
+}
+
+bool
+TipcBearer::Broadcast(Ptr<Packet> wire)
+{
+    return Send(wire, GetBroadcastAddress());
+}
+
+void
+TipcBearer::DeliverUp(Ptr<Packet> wire, const TipcMediaAddress& from)
+{
+    m_rxTrace(wire, m_id);
+    if (!m_enabled || !m_stack)
+    {
+        return;
+    }
+    m_stack->Receive(this, wire, from);
+}
+
+void
+TipcBearer::NotifyMediumState(bool up)
+{
+    NS_LOG_FUNCTION(this << up);
+    if (!m_enabled || up == m_mediumUp)
+    {
+        return;
+    }
+    m_mediumUp = up;
+    if (!up)
+    {
+        // Linux: carrier lost / going down => clear "up" and reset the bearer
+        m_stack->ResetBearer(m_id);
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#ifndef TIPC_BEARER_H
+#define TIPC_BEARER_H
+
+#include "tipc-constants.h"
+#include "tipc-media-address.h"
+
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+#include "ns3/packet.h"
+#include "ns3/traced-callback.h"
+
+#include <string>
+
+namespace ns3
+{
+
+class Node;
+class TipcStack;
+class TipcDiscoverer;
+
+/**
+ * @ingroup tipc
+ * @brief A TIPC bearer: one media interface of a node (Linux struct
+ *        tipc_bearer, bearer.c; reference section 4).
+ *
+ * The bearer holds the per-bearer link properties copied to new links
+ * (priority, tolerance, windows, MTU, discovery domain) and moves complete
+ * TIPC messages between the stack and a medium.  Subclasses implement the
+ * media: TipcEthBearer (an ns3::NetDevice, Ethertype 0x88CA) and TipcUdpBearer
+ * (UDP over the ns-3 Internet stack).
+ *
+ * Transmission while the bearer is not up is dropped, except RESET messages
+ * (Linux tipc_bearer_xmit_skb).
+ */
+class TipcBearer : public Object
+{
+  public:
+    /**
+     * @brief Register this type.
+     * @return The TypeId.
+     */
+    static TypeId GetTypeId();
+
+    TipcBearer();
+    ~TipcBearer() override;
+
+    /** @return bearer name, "media:interface" (e.g. "eth:csma0") */
+    std::string GetName() const;
+    /**
+     * @brief Set the interface part of the bearer name.
+     * @param ifName interface name (at most 15 characters)
+     */
+    void SetInterfaceName(const std::string& ifName);
+    /** @return interface part of the name (carried in RESET/ACTIVATE) */
+    std::string GetInterfaceName() const;
+    /** @return media name ("eth", "udp") */
+    virtual std::string GetMediaName() const = 0;
+    /** @return media type id (tipc::TIPC_MEDIA_TYPE_ETH, ...) */
+    virtual uint8_t GetMediaType() const = 0;
+
+    /** @return bearer id 0..2 (index in the node's bearer table) */
+    uint32_t GetId() const;
+    /** @return link priority given to new links */
+    uint32_t GetPriority() const;
+    /**
+     * @brief Set the priority (0..31); used by TipcStack for the priority clash rule.
+     * @param priority the priority
+     */
+    void SetPriority(uint32_t priority);
+    /** @return link tolerance given to new links */
+    Time GetTolerance() const;
+    /** @return minimum (and initial) link window in packets */
+    uint32_t GetMinWindow() const;
+    /** @return maximum link window in packets */
+    uint32_t GetMaxWindow() const;
+    /** @return discovery domain (0: any node) */
+    uint32_t GetDomain() const;
+    /** @return bearer MTU in bytes (TIPC message size limit on this medium) */
+    virtual uint32_t GetMtu() const = 0;
+    /** @return own media address */
+    virtual TipcMediaAddress GetMediaAddress() const = 0;
+    /** @return media address used for discovery "broadcasts" */
+    virtual TipcMediaAddress GetBroadcastAddress() const = 0;
+    /** @return the ns-3 node this bearer lives on */
+    virtual Ptr<Node> GetNode() const = 0;
+    /** @return the Trailer policy for frames received on this medium (Ethernet pads) */
+    virtual bool MayPad() const;
+
+    /** @return true while the bearer is enabled and its medium is up */
+    bool IsUp() const;
+    /** @return true while the bearer is enabled (administratively) */
+    bool IsEnabled() const;
+
+    /**
+     * @brief Attach to a stack as bearer @p id and start the medium.
+     *        Called by TipcStack::EnableBearer.
+     * @param stack the stack
+     * @param id bearer id
+     */
+    void Enable(Ptr<TipcStack> stack, uint32_t id);
+    /** @brief Stop the medium and detach (TipcStack::DisableBearer). */
+    void Disable();
+
+    /**
+     * @brief Send one complete TIPC message.
+     * @param wire the message bytes (header included)
+     * @param dest destination media address
+     * @param isReset the message is a LINK_PROTOCOL RESET (sent even when down)
+     * @return true if handed to the medium
+     */
+    bool Send(Ptr<Packet> wire, const TipcMediaAddress& dest, bool isReset = false);
+    /**
+     * @brief Send to the discovery/broadcast destination.
+     * @param wire the message bytes
+     * @return true if handed to the medium
+     */
+    bool Broadcast(Ptr<Packet> wire);
+
+    /** @return the discoverer of this bearer (null while disabled) */
+    Ptr<TipcDiscoverer> GetDiscoverer() const;
+
+    /// TracedCallback signature for frames: (packet, bearer id).
+    typedef void (*FrameTracedCallback)(Ptr<const Packet> packet, uint32_t bearerId);
+
+  protected:
+    void DoDispose() override;
+
+    /**
+     * @brief Medium-specific start (register handlers, open sockets).
+     */
+    virtual void DoEnable() = 0;
+    /** @brief Medium-specific stop. */
+    virtual void DoDisable() = 0;
+    /**
+     * @brief Medium-specific transmission.
+     * @param wire message bytes
+     * @param dest destination
+     * @return true if sent
+     */
+    virtual bool DoSend(Ptr<Packet> wire, const TipcMediaAddress& dest) = 0;
+
+    /**
+     * @brief Hand a received frame to the stack.
+     * @param wire received bytes (may carry link padding)
+     * @param from source media address
+     */
+    void DeliverUp(Ptr<Packet> wire, const TipcMediaAddress& from);
+
+    /**
+     * @brief The medium went down or came up (carrier); resets the bearer
+     *        like Linux tipc_l2_device_event.
+     * @param up new carrier state
+     */
+    void NotifyMediumState(bool up);
+
+    Ptr<TipcStack> m_stack; //!< owning stack (null while disabled)
+
+  private:
+    void SetTolerance(Time tolerance);
+    void SetPriorityAttr(uint32_t priority);
+    void SetMinWindow(uint32_t w);
+    void SetMaxWindow(uint32_t w);
+
+    uint32_t m_id;                                         //!< bearer id
+    std::string m_ifName;                                  //!< interface name
+    uint32_t m_priority;                                   //!< link priority
+    Time m_tolerance;                                      //!< link tolerance
+    uint32_t m_minWindow;                                  //!< initial window
+    uint32_t m_maxWindow;                                  //!< maximum window
+    uint32_t m_domain;                                     //!< discovery domain
+    bool m_enabled;                                        //!< administratively enabled
+    bool m_mediumUp;                                       //!< carrier
+    Ptr<TipcDiscoverer> m_discoverer;                      //!< discovery for this bearer
+    TracedCallback<Ptr<const Packet>, uint32_t> m_txTrace; //!< frame sent
+    TracedCallback<Ptr<const Packet>, uint32_t> m_rxTrace; //!< frame received
+    TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace; //!< frame not sent
+};
+
+} // namespace ns3
+
+#endif // TIPC_BEARER_H

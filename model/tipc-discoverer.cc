@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#include "tipc-discoverer.h"
+
+#include "tipc-bearer.h"
+#include "tipc-stack.h"
+
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TipcDiscoverer");
+
+NS_OBJECT_ENSURE_REGISTERED(TipcDiscoverer);
+
+using namespace tipc;
+
+TypeId
+TipcDiscoverer::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::TipcDiscoverer").SetParent<Object>().SetGroupName("Tipc");
+    return tid;
+}
+
+TipcDiscoverer::TipcDiscoverer()
+    : m_numNodes(0),
+      m_interval(MilliSeconds(TIPC_DISC_INIT)),
+      m_inactive(false)
+{
+}
+
+TipcDiscoverer::~TipcDiscoverer()
+{
+}
+
+void
+TipcDiscoverer::DoDispose()
+{
+    m_timer.Cancel();
+    m_stack = nullptr;
+    m_bearer = nullptr;
+    Object::DoDispose();
+}
+
+TipcHeader
+TipcDiscoverer::BuildHeader(uint32_t type) const
+{
+    TipcHeader h;
+    uint32_t domain = m_bearer->GetDomain();
+    h.Init(m_stack->GetTrialAddress(), LINK_CONFIG, type, MAX_H_SIZE, domain);
+    h.SetSize(MAX_H_SIZE + NODE_ID_LEN);
+    h.SetNonSeq(true);
+    h.SetNodeSig(m_stack->GetRandom() & 0xffff);
+    h.SetNodeCapabilities(TIPC_NODE_CAPABILITIES);
+    h.SetDestDomain(domain);
+    h.SetBcNetId(m_stack->GetClusterId());
+    h.SetMediaInfo(m_bearer->GetMediaAddress().GetBytes().data());
+    h.SetPeerNetHash(m_stack->GetNetHashMixes());
+    return h;
+}
+
+void
+TipcDiscoverer::Transmit(const TipcHeader& hdr, const TipcMediaAddress& dest)
+{
+    uint8_t id[NODE_ID_LEN];
+    m_stack->GetNodeId().CopyTo(id);
+    Ptr<Packet> p = Create<Packet>(id, NODE_ID_LEN);
+    p->AddHeader(hdr);
+    m_bearer->Send(p, dest);
+}
+
+void
+TipcDiscoverer::Start(Ptr<TipcStack> stack, Ptr<TipcBearer> bearer)
+{
+    NS_LOG_FUNCTION(this << bearer->GetName());
+    m_stack = stack;
+    m_bearer = bearer;
+    m_request = BuildHeader(DSC_REQ_MSG);
+    if (m_stack->GetOwnAddress() == 0)
+    {
+        // Address trial period first
+        m_stack->StartAddressTrial();
+        m_request.SetType(DSC_TRIAL_MSG);
+    }
+    m_numNodes = 0;
+    m_inactive = false;
+    m_interval = MilliSeconds(TIPC_DISC_INIT);
+    m_timer.Cancel();
+    m_timer = Simulator::Schedule(m_interval, &TipcDiscoverer::Timeout, this);
+    Transmit(m_request, m_bearer->GetBroadcastAddress());
+    m_stack->NotifyDiscovery(m_request.GetTypeName(), m_bearer->GetId(), 0);
+}
+
+void
+TipcDiscoverer::Reset()
+{
+    NS_LOG_FUNCTION(this);
+    m_request = BuildHeader(DSC_REQ_MSG);
+    m_numNodes = 0;
+    m_inactive = false;
+    m_interval = MilliSeconds(TIPC_DISC_INIT);
+    m_timer.Cancel();
+    m_timer = Simulator::Schedule(m_interval, &TipcDiscoverer::Timeout, this);
+    Transmit(m_request, m_bearer->GetBroadcastAddress());
+}
+
+void
+TipcDiscoverer::Timeout()
+{
+    NS_LOG_FUNCTION(this);
+    // Stop searching if the only desired node has been found
+    if (m_bearer->GetDomain() != 0 && m_numNodes > 0)
+    {
+        m_inactive = true;
+        return;
+    }
+    // Did we just leave the trial period?
+    if (!m_stack->InAddressTrial() && m_stack->GetOwnAddress() == 0)
+    {
+        m_timer = Simulator::Schedule(MilliSeconds(TIPC_DISC_INIT), &TipcDiscoverer::Timeout, this);
+        m_stack->FinalizeAddress();
+        return;
+    }
+    if (m_stack->InAddressTrial())
+    {
+        m_interval = MilliSeconds(TIPC_DISC_INIT);
+    }
+    else
+    {
+        m_interval = m_interval * 2;
+        Time cap = MilliSeconds(m_numNodes > 0 ? TIPC_DISC_SLOW : TIPC_DISC_FAST);
+        if (m_interval > cap)
+        {
+            m_interval = cap;
+        }
+        m_request.SetType(DSC_REQ_MSG);
+        m_request.SetPrevNode(m_stack->GetTrialAddress());
+    }
+    m_timer = Simulator::Schedule(m_interval, &TipcDiscoverer::Timeout, this);
+    Transmit(m_request, m_bearer->GetBroadcastAddress());
+    m_stack->NotifyDiscovery(m_request.GetTypeName(), m_bearer->GetId(), 0);
+}
+
+void
+TipcDiscoverer::SendTo(uint32_t type, uint32_t dst, uint32_t sugg, const TipcMediaAddress& dest)
+{
+    TipcHeader h = BuildHeader(type);
+    h.SetSuggNodeAddr(sugg);
+    h.SetDestDomain(dst);
+    Transmit(h, dest);
+    m_stack->NotifyDiscovery(h.GetTypeName(), m_bearer->GetId(), dst);
+}
+
+bool
+TipcDiscoverer::AddrTrial(const TipcMediaAddress& media,
+                          uint32_t dst,
+                          uint32_t src,
+                          uint32_t sugg,
+                          const TipcNodeId& peerId,
+                          uint32_t type)
+{
+    bool trial = m_stack->InAddressTrial();
+    uint32_t self = m_stack->GetOwnAddress();
+    if (type == DSC_TRIAL_FAIL_MSG)
+    {
+        if (!trial || dst != m_stack->GetTrialAddress())
+        {
+            return true; // not trialling, or somebody else already suggested
+        }
+        NS_LOG_INFO("address " << std::hex << dst << " contested, trying " << sugg);
+        m_stack->RestartAddressTrial(sugg);
+        m_request.SetPrevNode(sugg);
+        m_stack->NotifyDiscovery("trial-fail-received", m_bearer->GetId(), src);
+        return true;
+    }
+    // Apply the trial address if we just left the trial period
+    if (!trial && self == 0)
+    {
+        m_stack->FinalizeAddress();
+        m_request.SetPrevNode(m_stack->GetTrialAddress());
+        m_request.SetType(DSC_REQ_MSG);
+    }
+    // Regular requests/responses only after the trial period
+    if (type != DSC_TRIAL_MSG)
+    {
+        return trial;
+    }
+    uint32_t suggested = m_stack->TryAddress(peerId, src);
+    if (suggested != 0)
+    {
+        SendTo(DSC_TRIAL_FAIL_MSG, src, suggested, media);
+    }
+    return true;
+}
+
+void
+TipcDiscoverer::Receive(const TipcHeader& hdr,
+                        const TipcNodeId& nodeIdIn,
+                        const TipcMediaAddress& media)
+{
+    NS_LOG_FUNCTION(this << hdr.ToString());
+    uint32_t caps = hdr.GetNodeCapabilities();
+    uint32_t src = hdr.GetPrevNode();
+    uint32_t dst = hdr.GetDestDomain();
+    uint32_t type = hdr.GetType();
+    // Peers without 128-bit identities are known by their address in hex
+    TipcNodeId peerId = (caps & TIPC_NODE_ID128) ? nodeIdIn : TipcNodeId::FromAddress(src);
+
+    // 1. usable media address, not a broadcast address
+    if (!media.IsValid() || media.GetMediaType() != m_bearer->GetMediaType() || media.IsBroadcast())
+    {
+        m_stack->DropFrame("corrupt discovery media address");
+        return;
+    }
+    // 2. own echo
+    if (media == m_bearer->GetMediaAddress())
+    {
+        return;
+    }
+    // 3. other cluster
+    if (hdr.GetBcNetId() != m_stack->GetClusterId())
+    {
+        m_stack->DropFrame("discovery from another cluster");
+        return;
+    }
+    // 4. address trial handling
+    if (AddrTrial(media, dst, src, hdr.GetSuggNodeAddr(), peerId, type))
+    {
+        return;
+    }
+    uint32_t self = m_stack->GetOwnAddress();
+    // 5. somebody uses this node's address
+    if (src == 0 || src == self)
+    {
+        m_stack->NotifyDuplicateAddress(m_bearer->GetId(), self, media);
+        return;
+    }
+    // 6. domains
+    if (!TipcInScope(dst, self) || !TipcInScope(m_bearer->GetDomain(), src))
+    {
+        return;
+    }
+    // 7. node table decides about node and link creation
+    bool respond = false;
+    bool duplAddr = false;
+    m_stack->CheckDest(src,
+                       peerId,
+                       m_bearer,
+                       caps,
+                       hdr.GetNodeSig(),
+                       hdr.GetPeerNetHash(),
+                       media,
+                       respond,
+                       duplAddr);
+    if (duplAddr)
+    {
+        m_stack->NotifyDuplicateAddress(m_bearer->GetId(), src, media);
+    }
+    // 8. answer requests
+    if (respond && type == DSC_REQ_MSG)
+    {
+        SendTo(DSC_RESP_MSG, src, 0, media);
+    }
+}
+
+void
+TipcDiscoverer::AddDest()
+{
+    ++m_numNodes;
+}
+
+void
+TipcDiscoverer::RemoveDest()
+{
+    if (m_numNodes > 0)
+    {
+        --m_numNodes;
+    }
+    if (m_numNodes == 0 && (m_inactive || m_interval > MilliSeconds(TIPC_DISC_FAST)))
+    {
+        m_inactive = false;
+        m_interval = MilliSeconds(TIPC_DISC_INIT);
+        m_timer.Cancel();
+        m_timer = Simulator::Schedule(m_interval, &TipcDiscoverer::Timeout, this);
+    }
+}
+
+Time
+TipcDiscoverer::GetInterval() const
+{
+    return m_interval;
+}
+
+uint32_t
+TipcDiscoverer::GetNumNodes() const
+{
+    return m_numNodes;
+}
+
+} // namespace ns3

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#include "tipc-eth-bearer.h"
+
+#include "ns3/fatal-error.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TipcEthBearer");
+
+NS_OBJECT_ENSURE_REGISTERED(TipcEthBearer);
+
+using namespace tipc;
+
+TypeId
+TipcEthBearer::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::TipcEthBearer")
+                            .SetParent<TipcBearer>()
+                            .SetGroupName("Tipc")
+                            .AddConstructor<TipcEthBearer>();
+    return tid;
+}
+
+TipcEthBearer::TipcEthBearer()
+    : m_registered(false)
+{
+}
+
+void
+TipcEthBearer::DoDispose()
+{
+    m_device = nullptr;
+    TipcBearer::DoDispose();
+}
+
+void
+TipcEthBearer::SetDevice(Ptr<NetDevice> device)
+{
+    NS_ASSERT(!IsEnabled());
+    if (!device)
+    {
+        NS_FATAL_ERROR("TipcEthBearer: no device");
+    }
+    if (!Mac48Address::IsMatchingType(device->GetAddress()) || !device->IsBroadcast())
+    {
+        NS_FATAL_ERROR("TipcEthBearer: device " << device->GetInstanceTypeId().GetName()
+                                                << " needs 48-bit MAC addresses and broadcast");
+    }
+    m_device = device;
+}
+
+Ptr<NetDevice>
+TipcEthBearer::GetDevice() const
+{
+    return m_device;
+}
+
+std::string
+TipcEthBearer::GetMediaName() const
+{
+    return "eth";
+}
+
+uint8_t
+TipcEthBearer::GetMediaType() const
+{
+    return TIPC_MEDIA_TYPE_ETH;
+}
+
+uint32_t
+TipcEthBearer::GetMtu() const
+{
+    return m_device ? m_device->GetMtu() : 0;
+}
+
+TipcMediaAddress
+TipcEthBearer::GetMediaAddress() const
+{
+    return TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(m_device->GetAddress()));
+}
+
+TipcMediaAddress
+TipcEthBearer::GetBroadcastAddress() const
+{
+    return TipcMediaAddress::FromMac(Mac48Address::GetBroadcast());
+}
+
+Ptr<Node>
+TipcEthBearer::GetNode() const
+{
+    return m_device ? m_device->GetNode() : nullptr;
+}
+
+bool
+TipcEthBearer::MayPad() const
+{
+    return true;
+}
+
+void
+TipcEthBearer::DoEnable()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_device)
+    {
+        NS_FATAL_ERROR("TipcEthBearer " << GetName() << ": no device set");
+    }
+    if (!m_registered)
+    {
+        m_device->GetNode()->RegisterProtocolHandler(MakeCallback(&TipcEthBearer::Receive, this),
+                                                     ETH_P_TIPC,
+                                                     m_device,
+                                                     false);
+        m_device->AddLinkChangeCallback(MakeCallback(&TipcEthBearer::LinkChange, this));
+        m_registered = true;
+    }
+}
+
+void
+TipcEthBearer::DoDisable()
+{
+    NS_LOG_FUNCTION(this);
+    // The protocol handler stays registered; frames are ignored while disabled.
+}
+
+bool
+TipcEthBearer::DoSend(Ptr<Packet> wire, const TipcMediaAddress& dest)
+{
+    return m_device->Send(wire, dest.GetMac(), ETH_P_TIPC);
+}
+
+void
+TipcEthBearer::Receive(Ptr<NetDevice> /* device */,
+                       Ptr<const Packet> packet,
+                       uint16_t /* protocol */,
+                       const Address& from,
+                       const Address& /* to */,
+                       NetDevice::PacketType type)
+{
+    if (type == NetDevice::PACKET_OTHERHOST)
+    {
+        return;
+    }
+    DeliverUp(packet->Copy(), TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(from)));
+}
+
+void
+TipcEthBearer::LinkChange()
+{
+    NotifyMediumState(m_device->IsLinkUp());
+}
+
+} // namespace ns3

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#ifndef TIPC_ETH_BEARER_H
+#define TIPC_ETH_BEARER_H
+
+#include "tipc-bearer.h"
+
+#include "ns3/mac48-address.h"
+#include "ns3/net-device.h"
+
+namespace ns3
+{
+
+/**
+ * @ingroup tipc
+ * @brief Ethernet bearer: TIPC directly on a broadcast-capable ns3::NetDevice
+ *        with Ethertype 0x88CA (Linux eth_media.c).
+ *
+ * Works on any device with 48-bit MAC addresses and broadcast (CSMA, bridge
+ * ports, the veth device).  Media address = the device MAC, broadcast =
+ * ff:ff:ff:ff:ff:ff, MTU = device MTU.  Frames addressed to other hosts are
+ * ignored (Linux accepts PACKET_HOST/BROADCAST/MULTICAST only).  Carrier
+ * changes reported by the device reset the bearer.
+ */
+class TipcEthBearer : public TipcBearer
+{
+  public:
+    /**
+     * @brief Register this type.
+     * @return The TypeId.
+     */
+    static TypeId GetTypeId();
+
+    TipcEthBearer();
+
+    /**
+     * @brief Choose the device (before enabling).
+     * @param device a device with Mac48 addresses that supports broadcast
+     */
+    void SetDevice(Ptr<NetDevice> device);
+    /** @return the device */
+    Ptr<NetDevice> GetDevice() const;
+
+    std::string GetMediaName() const override;
+    uint8_t GetMediaType() const override;
+    uint32_t GetMtu() const override;
+    TipcMediaAddress GetMediaAddress() const override;
+    TipcMediaAddress GetBroadcastAddress() const override;
+    Ptr<Node> GetNode() const override;
+    bool MayPad() const override;
+
+  protected:
+    void DoDispose() override;
+    void DoEnable() override;
+    void DoDisable() override;
+    bool DoSend(Ptr<Packet> wire, const TipcMediaAddress& dest) override;
+
+  private:
+    /**
+     * @brief Protocol handler for Ethertype 0x88CA.
+     * @param device receiving device
+     * @param packet frame payload
+     * @param protocol Ethertype
+     * @param from source MAC
+     * @param to destination MAC
+     * @param type packet type
+     */
+    void Receive(Ptr<NetDevice> device,
+                 Ptr<const Packet> packet,
+                 uint16_t protocol,
+                 const Address& from,
+                 const Address& to,
+                 NetDevice::PacketType type);
+    /** @brief Carrier change callback of the device. */
+    void LinkChange();
+
+    Ptr<NetDevice> m_device; //!< the device
+    bool m_registered;       //!< protocol handler installed
+};
+
+} // namespace ns3
+
+#endif // TIPC_ETH_BEARER_H

@@ -1,0 +1,572 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#include "tipc-peer.h"
+
+#include "tipc-bearer.h"
+#include "tipc-discoverer.h"
+#include "tipc-link.h"
+#include "tipc-seq.h"
+#include "tipc-stack.h"
+
+#include "ns3/log.h"
+#include "ns3/object-map.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TipcPeer");
+
+NS_OBJECT_ENSURE_REGISTERED(TipcPeer);
+
+using namespace tipc;
+
+TypeId
+TipcPeer::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::TipcPeer").SetParent<Object>().SetGroupName("Tipc");
+    return tid;
+}
+
+TipcPeer::TipcPeer()
+    : m_addr(0),
+      m_caps(0),
+      m_signature(INVALID_NODE_SIG),
+      m_peerHashMix(0),
+      m_activeLinks{-1, -1},
+      m_linkCnt(0),
+      m_workingLinks(0),
+      m_linkId(0),
+      m_syncPoint(0),
+      m_keepalive(MilliSeconds(TIPC_INIT_KEEPALIVE))
+{
+}
+
+TipcPeer::~TipcPeer()
+{
+}
+
+void
+TipcPeer::DoDispose()
+{
+    m_timer.Cancel();
+    for (auto& le : m_links)
+    {
+        if (le.link)
+        {
+            le.link->Dispose();
+            le.link = nullptr;
+        }
+    }
+    m_stack = nullptr;
+    Object::DoDispose();
+}
+
+void
+TipcPeer::Setup(Ptr<TipcStack> stack, uint32_t addr, const TipcNodeId& id, uint32_t caps)
+{
+    m_stack = stack;
+    m_addr = addr;
+    m_id = id;
+    m_caps = caps;
+    m_signature = INVALID_NODE_SIG;
+    m_deleteAt = Simulator::Now() + MilliSeconds(NODE_CLEANUP_AFTER);
+    m_keepalive = MilliSeconds(TIPC_INIT_KEEPALIVE);
+    m_timer = Simulator::Schedule(m_keepalive, &TipcPeer::Timeout, this);
+}
+
+uint32_t
+TipcPeer::GetAddress() const
+{
+    return m_addr;
+}
+
+TipcNodeId
+TipcPeer::GetNodeId() const
+{
+    return m_id;
+}
+
+uint32_t
+TipcPeer::GetCapabilities() const
+{
+    return m_caps;
+}
+
+void
+TipcPeer::SetCapabilities(uint32_t caps)
+{
+    m_caps = caps;
+}
+
+Ptr<TipcStack>
+TipcPeer::GetStack() const
+{
+    return m_stack;
+}
+
+uint32_t
+TipcPeer::GetState() const
+{
+    return m_fsm.GetState();
+}
+
+bool
+TipcPeer::IsUp() const
+{
+    return m_activeLinks[0] != -1;
+}
+
+Ptr<TipcLink>
+TipcPeer::GetLink(uint32_t bearerId) const
+{
+    return bearerId < MAX_BEARERS ? m_links[bearerId].link : nullptr;
+}
+
+uint32_t
+TipcPeer::GetLinkCount() const
+{
+    return m_linkCnt;
+}
+
+uint32_t
+TipcPeer::GetWorkingLinks() const
+{
+    return m_workingLinks;
+}
+
+int32_t
+TipcPeer::GetActiveLink(uint32_t slot) const
+{
+    return m_activeLinks.at(slot);
+}
+
+Time
+TipcPeer::GetKeepaliveInterval() const
+{
+    return m_keepalive;
+}
+
+uint16_t
+TipcPeer::GetSyncPoint() const
+{
+    return m_syncPoint;
+}
+
+void
+TipcPeer::FsmEvent(uint32_t event)
+{
+    uint32_t old = m_fsm.GetState();
+    TipcNodeFsm::Result r = m_fsm.Apply(event);
+    if (r.illegal)
+    {
+        NS_LOG_WARN("Illegal node fsm evt " << TipcNodeFsm::EventName(event) << " in state "
+                                            << TipcNodeFsm::StateName(old) << " for peer "
+                                            << std::hex << m_addr);
+    }
+    else if (r.state != old)
+    {
+        NS_LOG_LOGIC("peer " << std::hex << m_addr << std::dec << " " << TipcNodeFsm::StateName(old)
+                             << " -> " << TipcNodeFsm::StateName(r.state));
+    }
+}
+
+void
+TipcPeer::NotifyLinkState(Ptr<TipcLink> link, uint32_t oldState, uint32_t newState)
+{
+    m_stack->NotifyLinkState(link, oldState, newState);
+}
+
+void
+TipcPeer::CalculateTimer(Ptr<TipcLink> link)
+{
+    int64_t tol = link->GetTolerance().GetMilliSeconds();
+    Time intv = MilliSeconds(std::min<int64_t>(tol / 4, TIPC_MAX_KEEPALIVE));
+    if (intv < m_keepalive)
+    {
+        m_keepalive = intv;
+    }
+    link->SetAbortLimit(static_cast<uint32_t>(tol / m_keepalive.GetMilliSeconds()));
+}
+
+void
+TipcPeer::CheckDest(Ptr<TipcBearer> bearer,
+                    uint32_t signature,
+                    uint32_t hashMixes,
+                    const TipcMediaAddress& media,
+                    bool& respond,
+                    bool& duplAddr)
+{
+    uint32_t b = bearer->GetId();
+    LinkEntry& le = m_links[b];
+    Ptr<TipcLink> l = le.link;
+    bool linkUp = l && l->IsUp();
+    bool linkIsReset = l && l->IsReset();
+    bool addrMatch = l && le.maddr == media;
+    bool signMatch = signature == m_signature;
+    bool acceptAddr = false;
+    bool reset = false;
+    respond = false;
+    duplAddr = false;
+
+    if (signMatch && addrMatch && linkUp)
+    {
+        // Peer and link are known and up: remember its hash mix (d408bef4bfa6)
+        if (m_peerHashMix == 0)
+        {
+            m_peerHashMix = hashMixes;
+        }
+    }
+    else if (signMatch && addrMatch && !linkUp)
+    {
+        respond = true; // peer known, link being established
+    }
+    else if (signMatch && !addrMatch && linkUp)
+    {
+        duplAddr = true; // another node with the same address
+    }
+    else if (signMatch && !addrMatch && !linkUp)
+    {
+        acceptAddr = true; // peer changed media address, or no link yet
+        respond = true;
+        reset = true;
+    }
+    else if (!signMatch && addrMatch && linkUp)
+    {
+        m_signature = signature; // peer rebooted; links will notice
+    }
+    else if (!signMatch && addrMatch && !linkUp)
+    {
+        m_signature = signature;
+        respond = true;
+    }
+    else if (!signMatch && !addrMatch && linkUp)
+    {
+        duplAddr = true;
+    }
+    else
+    {
+        m_signature = signature; // new peer, or rebooted with a new media address
+        acceptAddr = true;
+        respond = true;
+        reset = true;
+    }
+
+    if (acceptAddr)
+    {
+        if (!l)
+        {
+            if (m_linkCnt == 2)
+            {
+                // at most two links are created per peer from discovery
+                if (reset && !linkIsReset)
+                {
+                    LinkDown(b, false);
+                }
+                return;
+            }
+            l = CreateObject<TipcLink>();
+            l->Setup(this, bearer, m_stack->RandomSession());
+            le.link = l;
+            l->Reset();
+            l->FsmEvent(LINK_RESET_EVT);
+            if (m_fsm.GetState() == NODE_FAILINGOVER)
+            {
+                l->FsmEvent(LINK_FAILOVER_BEGIN_EVT);
+            }
+            linkIsReset = l->IsReset();
+            ++m_linkCnt;
+            CalculateTimer(l);
+            if (m_linkCnt == 1)
+            {
+                m_timer.Cancel();
+                m_timer = Simulator::Schedule(m_keepalive, &TipcPeer::Timeout, this);
+            }
+            m_stack->NotifyDiscovery("link-created", b, m_addr);
+        }
+        le.maddr = media;
+    }
+    if (reset && !linkIsReset)
+    {
+        LinkDown(b, false);
+    }
+}
+
+void
+TipcPeer::Timeout()
+{
+    // Delete a peer that has been down long enough (tipc_node_cleanup)
+    if (!IsUp() && Simulator::Now() > m_deleteAt)
+    {
+        m_stack->DeletePeer(m_addr); // disposes this object
+        return;
+    }
+    m_keepalive = MilliSeconds(TIPC_INIT_KEEPALIVE);
+    for (uint32_t b = 0; b < MAX_BEARERS; ++b)
+    {
+        Ptr<TipcLink> l = m_links[b].link;
+        if (!l)
+        {
+            continue;
+        }
+        CalculateTimer(l);
+        uint32_t rc = l->Timeout();
+        if (rc & TIPC_LINK_DOWN_EVT)
+        {
+            LinkDown(b, false);
+        }
+    }
+    m_timer = Simulator::Schedule(m_keepalive, &TipcPeer::Timeout, this);
+}
+
+void
+TipcPeer::SendOnBearer(uint32_t bearerId, Ptr<TipcMsg> msg)
+{
+    Ptr<TipcBearer> bearer = m_stack->GetBearer(bearerId);
+    if (!bearer)
+    {
+        return;
+    }
+    bool isReset = msg->hdr.GetUser() == LINK_PROTOCOL && msg->hdr.GetType() == RESET_MSG;
+    bearer->Send(msg->ToPacket(), m_links[bearerId].maddr, isReset);
+}
+
+void
+TipcPeer::Receive(uint32_t bearerId, Ptr<TipcMsg> msg)
+{
+    Ptr<TipcLink> l = m_links[bearerId].link;
+    uint32_t rc = 0;
+    if (m_fsm.GetState() == SELF_UP_PEER_UP && msg->hdr.GetUser() != TUNNEL_PROTOCOL && l)
+    {
+        rc = l->Receive(msg);
+    }
+    else if (CheckState(bearerId, msg->hdr) && m_links[bearerId].link)
+    {
+        rc = m_links[bearerId].link->Receive(msg);
+    }
+    else
+    {
+        m_stack->DropFrame("refused by peer state");
+        return;
+    }
+    if (rc & TIPC_LINK_UP_EVT)
+    {
+        LinkUp(bearerId);
+    }
+    if (rc & TIPC_LINK_DOWN_EVT)
+    {
+        LinkDown(bearerId, false);
+    }
+}
+
+bool
+TipcPeer::CheckState(uint32_t bearerId, const TipcHeader& hdr)
+{
+    uint32_t state = m_fsm.GetState();
+    Ptr<TipcLink> l = m_links[bearerId].link;
+    if (!l)
+    {
+        return false;
+    }
+    uint32_t usr = hdr.GetUser();
+    if (state == SELF_UP_PEER_UP && usr != TUNNEL_PROTOCOL)
+    {
+        return true;
+    }
+    Ptr<TipcLink> pl;
+    for (uint32_t i = 0; i < MAX_BEARERS; ++i)
+    {
+        if (i != bearerId && m_links[i].link)
+        {
+            pl = m_links[i].link;
+            break;
+        }
+    }
+    if (!l->ValidateProtoMsg(hdr))
+    {
+        return false;
+    }
+    if (state == SELF_UP_PEER_COMING)
+    {
+        if (!l->IsUp())
+        {
+            return true;
+        }
+        if (!hdr.PeerLinkIsUp())
+        {
+            return true;
+        }
+        FsmEvent(PEER_ESTABL_CONTACT_EVT);
+    }
+    if (state == SELF_DOWN_PEER_LEAVING)
+    {
+        if (hdr.PeerNodeIsUp())
+        {
+            return false;
+        }
+        FsmEvent(PEER_LOST_CONTACT_EVT);
+        return true;
+    }
+    if (state == SELF_LEAVING_PEER_DOWN)
+    {
+        return false;
+    }
+    // Duplicates are accepted here; the link drops them
+    if (usr != LINK_PROTOCOL && SeqLess(hdr.GetSeqno(), l->GetRcvNxt()))
+    {
+        return true;
+    }
+    (void)pl;
+    return true;
+}
+
+void
+TipcPeer::LinkUp(uint32_t bearerId)
+{
+    Ptr<TipcLink> nl = m_links[bearerId].link;
+    if (!nl || nl->IsUp())
+    {
+        return;
+    }
+    nl->FsmEvent(LINK_ESTABLISH_EVT);
+    if (!nl->IsUp())
+    {
+        return;
+    }
+    ++m_workingLinks;
+    m_linkId = nl->GetLinkId();
+    m_links[bearerId].mtu = nl->GetMss();
+    if (Ptr<TipcBearer> b = m_stack->GetBearer(bearerId); b && b->GetDiscoverer())
+    {
+        b->GetDiscoverer()->AddDest();
+    }
+    nl->SendStateMsg();
+    m_stack->NotifyLinkUpDown(nl, m_addr, true);
+
+    if (m_activeLinks[0] == -1)
+    {
+        // First link: it takes both slots; the node comes up
+        m_activeLinks = {static_cast<int32_t>(bearerId), static_cast<int32_t>(bearerId)};
+        FsmEvent(SELF_ESTABL_CONTACT_EVT);
+        m_stack->NotifyNodeUpDown(m_addr, true);
+        return;
+    }
+    Ptr<TipcLink> ol = m_links[m_activeLinks[0]].link;
+    if (nl->GetPriority() > ol->GetPriority())
+    {
+        m_activeLinks = {static_cast<int32_t>(bearerId), static_cast<int32_t>(bearerId)};
+    }
+    else if (nl->GetPriority() == ol->GetPriority())
+    {
+        m_activeLinks[1] = static_cast<int32_t>(bearerId);
+    }
+    // lower priority: standby
+}
+
+void
+TipcPeer::LinkDown(uint32_t bearerId, bool deleteLink)
+{
+    Ptr<TipcLink> l = m_links[bearerId].link;
+    if (!l)
+    {
+        return;
+    }
+    if (!l->IsEstablishing())
+    {
+        uint32_t b = bearerId;
+        DoLinkDown(b);
+    }
+    else
+    {
+        // defuse a pending link-up
+        l->Reset();
+        l->FsmEvent(LINK_RESET_EVT);
+    }
+    if (deleteLink)
+    {
+        l->Dispose();
+        m_links[bearerId].link = nullptr;
+        --m_linkCnt;
+    }
+}
+
+void
+TipcPeer::DoLinkDown(uint32_t& bearerId)
+{
+    Ptr<TipcLink> l = m_links[bearerId].link;
+    if (!l || l->IsReset())
+    {
+        return;
+    }
+    --m_workingLinks;
+    m_linkId = l->GetLinkId();
+    if (Ptr<TipcBearer> b = m_stack->GetBearer(bearerId); b && b->GetDiscoverer())
+    {
+        b->GetDiscoverer()->RemoveDest();
+    }
+    m_stack->NotifyLinkUpDown(l, m_addr, false);
+
+    // Select the new active links among the other working links
+    m_activeLinks = {-1, -1};
+    uint32_t highest = 0;
+    for (uint32_t i = 0; i < MAX_BEARERS; ++i)
+    {
+        Ptr<TipcLink> x = m_links[i].link;
+        if (!x || !x->IsUp() || x == l)
+        {
+            continue;
+        }
+        if (x->GetPriority() < highest)
+        {
+            continue;
+        }
+        if (x->GetPriority() > highest)
+        {
+            highest = x->GetPriority();
+            m_activeLinks = {static_cast<int32_t>(i), static_cast<int32_t>(i)};
+            continue;
+        }
+        m_activeLinks[1] = static_cast<int32_t>(i);
+    }
+
+    if (!IsUp())
+    {
+        if (l->IsPeerDown())
+        {
+            FsmEvent(PEER_LOST_CONTACT_EVT);
+        }
+        FsmEvent(SELF_LOST_CONTACT_EVT);
+        l->FsmEvent(LINK_RESET_EVT);
+        l->Reset();
+        l->SendResetMsg();
+        LostContact();
+        return;
+    }
+
+    // Another link is up: fail over to it
+    Ptr<TipcLink> tnl = m_links[m_activeLinks[0]].link;
+    tnl->FsmEvent(LINK_SYNCH_END_EVT);
+    FsmEvent(NODE_SYNCH_END_EVT);
+    l->Reset();
+    l->FsmEvent(LINK_RESET_EVT);
+    l->FsmEvent(LINK_FAILOVER_BEGIN_EVT);
+    FsmEvent(NODE_FAILOVER_BEGIN_EVT);
+    bearerId = static_cast<uint32_t>(m_activeLinks[0]);
+}
+
+void
+TipcPeer::LostContact()
+{
+    m_deleteAt = Simulator::Now() + MilliSeconds(NODE_CLEANUP_AFTER);
+    for (auto& le : m_links)
+    {
+        if (le.link)
+        {
+            le.link->FsmEvent(LINK_FAILOVER_END_EVT);
+        }
+    }
+    m_peerHashMix = 0;
+    m_stack->NotifyNodeUpDown(m_addr, false);
+}
+
+} // namespace ns3

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#ifndef TIPC_PEER_H
+#define TIPC_PEER_H
+
+#include "tipc-constants.h"
+#include "tipc-media-address.h"
+#include "tipc-msg.h"
+#include "tipc-node-fsm.h"
+#include "tipc-node-id.h"
+
+#include "ns3/event-id.h"
+#include "ns3/nstime.h"
+#include "ns3/object.h"
+
+#include <array>
+
+namespace ns3
+{
+
+class TipcStack;
+class TipcLink;
+class TipcBearer;
+
+/**
+ * @ingroup tipc
+ * @brief A peer node as seen from this node (Linux struct tipc_node, node.c;
+ *        reference section 6).  Named "peer" to avoid ns3::Node.
+ *
+ * It holds up to one link per bearer, the two active-link slots, the contact
+ * state machine (TipcNodeFsm), and the node timer that supervises all links to
+ * the peer (one timer per peer, interval min(tolerance/4, 500 ms)).
+ */
+class TipcPeer : public Object
+{
+  public:
+    /**
+     * @brief Register this type.
+     * @return The TypeId.
+     */
+    static TypeId GetTypeId();
+
+    TipcPeer();
+    ~TipcPeer() override;
+
+    /**
+     * @brief Initialise a new peer (tipc_node_create): state
+     *        SELF_DOWN_PEER_LEAVING, node timer at 10 s, deletion in 5 min.
+     * @param stack own stack
+     * @param addr peer address
+     * @param id peer identity
+     * @param caps peer capabilities
+     */
+    void Setup(Ptr<TipcStack> stack, uint32_t addr, const TipcNodeId& id, uint32_t caps);
+
+    /** @return peer address */
+    uint32_t GetAddress() const;
+    /** @return peer identity */
+    TipcNodeId GetNodeId() const;
+    /** @return peer capabilities */
+    uint32_t GetCapabilities() const;
+    /**
+     * @brief Update the capabilities (peer came back with other ones).
+     * @param caps capabilities
+     */
+    void SetCapabilities(uint32_t caps);
+    /** @return own stack */
+    Ptr<TipcStack> GetStack() const;
+    /** @return contact FSM state */
+    uint32_t GetState() const;
+    /** @return true if at least one link is working (active slot 0 set) */
+    bool IsUp() const;
+    /** @return the link on a bearer (may be null) */
+    Ptr<TipcLink> GetLink(uint32_t bearerId) const;
+    /** @return number of links (any state) */
+    uint32_t GetLinkCount() const;
+    /** @return number of working links */
+    uint32_t GetWorkingLinks() const;
+    /**
+     * @brief Bearer id of an active-link slot.
+     * @param slot 0 or 1
+     * @return bearer id or -1
+     */
+    int32_t GetActiveLink(uint32_t slot) const;
+    /** @return current node-timer interval */
+    Time GetKeepaliveInterval() const;
+    /** @return sync point for failover / synch */
+    uint16_t GetSyncPoint() const;
+
+    /**
+     * @brief The discovery part of tipc_node_check_dest for this peer.
+     * @param bearer receiving bearer
+     * @param signature message signature
+     * @param hashMixes peer hash mix
+     * @param media peer media address
+     * @param[out] respond answer a request
+     * @param[out] duplAddr another node uses this address
+     */
+    void CheckDest(Ptr<TipcBearer> bearer,
+                   uint32_t signature,
+                   uint32_t hashMixes,
+                   const TipcMediaAddress& media,
+                   bool& respond,
+                   bool& duplAddr);
+
+    /**
+     * @brief A sequenced message from this peer arrived on a bearer (node
+     *        part of tipc_rcv).
+     * @param bearerId bearer
+     * @param msg the message
+     */
+    void Receive(uint32_t bearerId, Ptr<TipcMsg> msg);
+
+    /**
+     * @brief Send a link packet to the peer on a bearer.
+     * @param bearerId bearer
+     * @param msg the message
+     */
+    void SendOnBearer(uint32_t bearerId, Ptr<TipcMsg> msg);
+
+    /**
+     * @brief Take the link on a bearer down (tipc_node_link_down).
+     * @param bearerId bearer
+     * @param deleteLink also delete the link object
+     */
+    void LinkDown(uint32_t bearerId, bool deleteLink);
+
+    /**
+     * @brief A link changed FSM state (for traces).
+     * @param link the link
+     * @param oldState previous state
+     * @param newState new state
+     */
+    void NotifyLinkState(Ptr<TipcLink> link, uint32_t oldState, uint32_t newState);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /** @brief Node timer (tipc_node_timeout). */
+    void Timeout();
+    /**
+     * @brief Recompute the timer interval and the link's abort limit
+     *        (tipc_node_calculate_timer).
+     * @param link the link
+     */
+    void CalculateTimer(Ptr<TipcLink> link);
+    /**
+     * @brief Link on a bearer reached ESTABLISHING -> up (__tipc_node_link_up).
+     * @param bearerId bearer
+     */
+    void LinkUp(uint32_t bearerId);
+    /**
+     * @brief Bookkeeping of a link going down (__tipc_node_link_down).
+     * @param bearerId bearer (may change to the tunnel link's bearer)
+     */
+    void DoLinkDown(uint32_t& bearerId);
+    /** @brief Last link gone (node_lost_contact). */
+    void LostContact();
+    /**
+     * @brief Apply a node FSM event.
+     * @param event event
+     */
+    void FsmEvent(uint32_t event);
+    /**
+     * @brief Slow-path acceptance check (tipc_node_check_state).
+     * @param bearerId bearer
+     * @param hdr header
+     * @return true if the link may process the message
+     */
+    bool CheckState(uint32_t bearerId, const TipcHeader& hdr);
+
+    /// Per-bearer link entry (struct tipc_link_entry).
+    struct LinkEntry
+    {
+        Ptr<TipcLink> link;     //!< the link, if any
+        TipcMediaAddress maddr; //!< peer media address on this bearer
+        uint32_t mtu{0};        //!< link MSS offered to senders
+    };
+
+    Ptr<TipcStack> m_stack;                           //!< own stack
+    uint32_t m_addr;                                  //!< peer address
+    TipcNodeId m_id;                                  //!< peer identity
+    uint32_t m_caps;                                  //!< peer capabilities
+    uint32_t m_signature;                             //!< peer signature
+    uint32_t m_peerHashMix;                           //!< peer hash mix once linked
+    TipcNodeFsm m_fsm;                                //!< contact state
+    std::array<LinkEntry, tipc::MAX_BEARERS> m_links; //!< links by bearer id
+    std::array<int32_t, 2> m_activeLinks;             //!< active slots (bearer ids)
+    uint32_t m_linkCnt;                               //!< links
+    uint32_t m_workingLinks;                          //!< links up
+    uint32_t m_linkId;                                //!< id of the last link up/down
+    uint16_t m_syncPoint;                             //!< failover/synch point
+    Time m_keepalive;                                 //!< timer interval
+    Time m_deleteAt;                                  //!< cleanup time while down
+    EventId m_timer;                                  //!< node timer
+};
+
+} // namespace ns3
+
+#endif // TIPC_PEER_H

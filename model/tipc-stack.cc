@@ -1,0 +1,724 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#include "tipc-stack.h"
+
+#include "tipc-discoverer.h"
+#include "tipc-link.h"
+#include "tipc-message-codec.h"
+#include "tipc-peer.h"
+
+#include "ns3/boolean.h"
+#include "ns3/fatal-error.h"
+#include "ns3/log.h"
+#include "ns3/object-map.h"
+#include "ns3/object-vector.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TipcStack");
+
+NS_OBJECT_ENSURE_REGISTERED(TipcStack);
+
+using namespace tipc;
+
+TypeId
+TipcStack::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::TipcStack")
+            .SetParent<Object>()
+            .SetGroupName("Tipc")
+            .AddConstructor<TipcStack>()
+            .AddAttribute(
+                "NodeIdentity",
+                "128-bit node identity: up to 16 characters [0-9A-Za-z.:_-@] or up to "
+                "32 hex digits.  Empty: derived from the first bearer's media address "
+                "(MAC or IPv4), as Linux does.",
+                StringValue(""),
+                MakeStringAccessor(&TipcStack::SetNodeIdentity, &TipcStack::GetNodeIdentity),
+                MakeStringChecker())
+            .AddAttribute(
+                "NodeAddress",
+                "Configured 32-bit node address (legacy configuration); 0: the "
+                "address is the hash of the identity, confirmed by the 1 s "
+                "duplicate-address trial.",
+                UintegerValue(0),
+                MakeUintegerAccessor(&TipcStack::SetNodeAddress, &TipcStack::GetOwnAddress),
+                MakeUintegerChecker<uint32_t>())
+            .AddAttribute("ClusterId",
+                          "Cluster (network) id, 1..9999 (Linux default 4711).",
+                          UintegerValue(TIPC_DEF_NET_ID),
+                          MakeUintegerAccessor(&TipcStack::SetClusterId, &TipcStack::GetClusterId),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("CryptoBuild",
+                          "The kernel is built with CONFIG_TIPC_CRYPTO (Debian's 6.1 is): link "
+                          "MSS = MTU - 72 instead of MTU - 40, whether or not keys are set.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&TipcStack::m_cryptoBuild),
+                          MakeBooleanChecker())
+            .AddAttribute("BearerList",
+                          "The bearers of this node, by bearer id.",
+                          ObjectVectorValue(),
+                          MakeObjectVectorAccessor(&TipcStack::m_bearers),
+                          MakeObjectVectorChecker<TipcBearer>())
+            .AddAttribute("PeerList",
+                          "The peer nodes, by node address.",
+                          ObjectMapValue(),
+                          MakeObjectMapAccessor(&TipcStack::m_peers),
+                          MakeObjectMapChecker<TipcPeer>())
+            .AddTraceSource("Drop",
+                            "A received frame was dropped; the string says why.",
+                            MakeTraceSourceAccessor(&TipcStack::m_dropTrace),
+                            "ns3::TipcStack::DropTracedCallback")
+            .AddTraceSource("Rx",
+                            "A valid TIPC frame arrived on a bearer.",
+                            MakeTraceSourceAccessor(&TipcStack::m_rxTrace),
+                            "ns3::TipcBearer::FrameTracedCallback")
+            .AddTraceSource("Discovery",
+                            "Discovery event: message sent (DSC_REQ_MSG, DSC_RESP_MSG, "
+                            "DSC_TRIAL_MSG, DSC_TRIAL_FAIL_MSG), trial-fail-received, "
+                            "peer-created, link-created.",
+                            MakeTraceSourceAccessor(&TipcStack::m_discoveryTrace),
+                            "ns3::TipcStack::DiscoveryTracedCallback")
+            .AddTraceSource("LinkState",
+                            "A link changed state (values tipc::LINK_*).",
+                            MakeTraceSourceAccessor(&TipcStack::m_linkStateTrace),
+                            "ns3::TipcStack::LinkStateTracedCallback")
+            .AddTraceSource("LinkUp",
+                            "A link came up.",
+                            MakeTraceSourceAccessor(&TipcStack::m_linkUpTrace),
+                            "ns3::TipcStack::LinkUpDownTracedCallback")
+            .AddTraceSource("LinkDown",
+                            "A link went down.",
+                            MakeTraceSourceAccessor(&TipcStack::m_linkDownTrace),
+                            "ns3::TipcStack::LinkUpDownTracedCallback")
+            .AddTraceSource("NodeUp",
+                            "First working link to a peer node.",
+                            MakeTraceSourceAccessor(&TipcStack::m_nodeUpTrace),
+                            "ns3::TipcStack::NodeTracedCallback")
+            .AddTraceSource("NodeDown",
+                            "Contact with a peer node lost.",
+                            MakeTraceSourceAccessor(&TipcStack::m_nodeDownTrace),
+                            "ns3::TipcStack::NodeTracedCallback")
+            .AddTraceSource("AddressSet",
+                            "The node address became final (end of the address trial).",
+                            MakeTraceSourceAccessor(&TipcStack::m_addressTrace),
+                            "ns3::TipcStack::AddressTracedCallback")
+            .AddTraceSource("DuplicateAddress",
+                            "Another node was seen using this address (Linux warns).",
+                            MakeTraceSourceAccessor(&TipcStack::m_duplicateTrace),
+                            "ns3::TipcStack::AddressTracedCallback");
+    return tid;
+}
+
+TipcStack::TipcStack()
+    : m_addr(0),
+      m_trialAddr(0),
+      m_trialStarted(false),
+      m_clusterId(TIPC_DEF_NET_ID),
+      m_random(0),
+      m_randomSet(false),
+      m_kernelHashMix(0),
+      m_cryptoBuild(true),
+      m_started(false)
+{
+    NS_LOG_FUNCTION(this);
+    m_rng = CreateObject<UniformRandomVariable>();
+}
+
+TipcStack::~TipcStack()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+TipcStack::NotifyNewAggregate()
+{
+    if (!m_node)
+    {
+        m_node = GetObject<Node>();
+    }
+    Object::NotifyNewAggregate();
+}
+
+void
+TipcStack::DoInitialize()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_randomSet)
+    {
+        m_random = m_rng->GetInteger(0, 0xffffffff);
+        m_randomSet = true;
+    }
+    m_started = true;
+    for (uint32_t id = 0; id < m_bearers.size(); ++id)
+    {
+        if (!m_bearers[id]->IsEnabled())
+        {
+            StartBearer(id);
+        }
+    }
+    Object::DoInitialize();
+}
+
+void
+TipcStack::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    for (auto& [addr, peer] : m_peers)
+    {
+        peer->Dispose();
+    }
+    m_peers.clear();
+    m_peersById.clear();
+    for (auto& b : m_bearers)
+    {
+        b->Dispose();
+    }
+    m_bearers.clear();
+    m_node = nullptr;
+    m_rng = nullptr;
+    Object::DoDispose();
+}
+
+// ---------------------------------------------------------------- attributes
+
+void
+TipcStack::SetNodeIdentity(const std::string& id)
+{
+    if (id.empty())
+    {
+        m_nodeId = TipcNodeId();
+        return;
+    }
+    TipcNodeId parsed;
+    if (!TipcNodeId::Parse(id, parsed))
+    {
+        NS_FATAL_ERROR("ns3::TipcStack attribute NodeIdentity=\""
+                       << id
+                       << "\" is invalid: use up to 16 characters [0-9A-Za-z.:_-@] or up to 32 "
+                          "hex digits");
+    }
+    m_nodeId = parsed;
+    if (m_addr == 0)
+    {
+        m_trialAddr = m_nodeId.Hash();
+    }
+}
+
+std::string
+TipcStack::GetNodeIdentity() const
+{
+    return m_nodeId.ToString();
+}
+
+void
+TipcStack::SetClusterId(uint32_t id)
+{
+    if (id < TIPC_MIN_NET_ID || id > TIPC_MAX_NET_ID)
+    {
+        NS_FATAL_ERROR("ns3::TipcStack attribute ClusterId=" << id << " is out of range ["
+                                                             << TIPC_MIN_NET_ID << ", "
+                                                             << TIPC_MAX_NET_ID << "]");
+    }
+    if (m_started && m_addr != 0)
+    {
+        NS_FATAL_ERROR("ns3::TipcStack attribute ClusterId can only be set before the node "
+                       "has an address");
+    }
+    m_clusterId = id;
+}
+
+void
+TipcStack::SetNodeAddress(uint32_t addr)
+{
+    if (m_started)
+    {
+        NS_FATAL_ERROR("ns3::TipcStack attribute NodeAddress can only be set before the start");
+    }
+    m_addr = addr;
+    if (addr != 0)
+    {
+        // Linux tipc_set_node_addr: an identity is derived from the address if none is set
+        if (m_nodeId.IsZero())
+        {
+            m_nodeId = TipcNodeId::FromAddress(addr);
+        }
+        m_trialAddr = addr;
+    }
+}
+
+// ---------------------------------------------------------------- bearers
+
+uint32_t
+TipcStack::AddBearer(Ptr<TipcBearer> bearer)
+{
+    NS_LOG_FUNCTION(this << bearer);
+    if (m_bearers.size() >= MAX_BEARERS)
+    {
+        NS_FATAL_ERROR("TipcStack: cannot add bearer " << bearer->GetName() << ": at most "
+                                                       << MAX_BEARERS
+                                                       << " bearers per node (MAX_BEARERS)");
+    }
+    for (const auto& b : m_bearers)
+    {
+        if (b->GetName() == bearer->GetName())
+        {
+            NS_FATAL_ERROR("TipcStack: bearer " << bearer->GetName() << " is already enabled");
+        }
+    }
+    // At most two bearers may share a priority: a third one gets priority - 1 (Linux).
+    uint32_t prio = bearer->GetPriority();
+    for (;;)
+    {
+        uint32_t same = std::count_if(m_bearers.begin(), m_bearers.end(), [prio](const auto& b) {
+            return b->GetPriority() == prio;
+        });
+        if (same < 2)
+        {
+            break;
+        }
+        if (prio == 0)
+        {
+            NS_FATAL_ERROR("TipcStack: bearer " << bearer->GetName()
+                                                << ": two bearers already have priority 0");
+        }
+        --prio;
+    }
+    bearer->SetPriority(prio);
+    uint32_t id = static_cast<uint32_t>(m_bearers.size());
+    m_bearers.push_back(bearer);
+    if (m_started)
+    {
+        StartBearer(id);
+    }
+    return id;
+}
+
+void
+TipcStack::StartBearer(uint32_t id)
+{
+    Ptr<TipcBearer> b = m_bearers.at(id);
+    if (m_nodeId.IsZero())
+    {
+        // Linux auto-configuration: identity from the first bearer's media address
+        TipcMediaAddress a = b->GetMediaAddress();
+        m_nodeId = a.GetMediaType() == TIPC_MEDIA_TYPE_ETH ? TipcNodeId::FromMac(a.GetMac())
+                                                           : TipcNodeId::FromIpv4(a.GetUdpIpv4());
+        m_trialAddr = m_nodeId.Hash();
+        NS_LOG_INFO("node identity " << m_nodeId << " derived from " << a);
+    }
+    b->Enable(this, id);
+}
+
+void
+TipcStack::DisableBearer(uint32_t bearerId)
+{
+    NS_LOG_FUNCTION(this << bearerId);
+    Ptr<TipcBearer> b = GetBearer(bearerId);
+    if (!b || !b->IsEnabled())
+    {
+        return;
+    }
+    for (auto& [addr, peer] : m_peers)
+    {
+        peer->LinkDown(bearerId, true);
+    }
+    b->Disable();
+}
+
+void
+TipcStack::EnableBearer(uint32_t bearerId)
+{
+    NS_LOG_FUNCTION(this << bearerId);
+    Ptr<TipcBearer> b = GetBearer(bearerId);
+    if (!b || b->IsEnabled())
+    {
+        return;
+    }
+    if (m_started)
+    {
+        StartBearer(bearerId);
+    }
+}
+
+void
+TipcStack::ResetBearer(uint32_t bearerId)
+{
+    NS_LOG_FUNCTION(this << bearerId);
+    for (auto& [addr, peer] : m_peers)
+    {
+        peer->LinkDown(bearerId, true);
+    }
+    if (Ptr<TipcBearer> b = GetBearer(bearerId); b && b->GetDiscoverer())
+    {
+        b->GetDiscoverer()->Reset();
+    }
+}
+
+Ptr<TipcBearer>
+TipcStack::GetBearer(uint32_t bearerId) const
+{
+    return bearerId < m_bearers.size() ? m_bearers[bearerId] : nullptr;
+}
+
+uint32_t
+TipcStack::GetNBearers() const
+{
+    return static_cast<uint32_t>(m_bearers.size());
+}
+
+// ---------------------------------------------------------------- identity
+
+TipcNodeId
+TipcStack::GetNodeId() const
+{
+    return m_nodeId;
+}
+
+uint32_t
+TipcStack::GetOwnAddress() const
+{
+    return m_addr;
+}
+
+uint32_t
+TipcStack::GetTrialAddress() const
+{
+    return m_trialAddr;
+}
+
+uint32_t
+TipcStack::GetClusterId() const
+{
+    return m_clusterId;
+}
+
+uint32_t
+TipcStack::GetRandom() const
+{
+    return m_random;
+}
+
+void
+TipcStack::SetKernelHashMix(uint32_t mix)
+{
+    m_kernelHashMix = mix;
+}
+
+uint32_t
+TipcStack::GetNetHashMixes() const
+{
+    return m_kernelHashMix ^ m_random;
+}
+
+bool
+TipcStack::IsCryptoBuild() const
+{
+    return m_cryptoBuild;
+}
+
+bool
+TipcStack::InAddressTrial() const
+{
+    return m_trialStarted && m_addr == 0 && Simulator::Now() < m_trialEnd;
+}
+
+void
+TipcStack::StartAddressTrial()
+{
+    m_trialStarted = true;
+    m_trialEnd = Simulator::Now() + MilliSeconds(TIPC_ADDR_TRIAL_PERIOD);
+}
+
+void
+TipcStack::RestartAddressTrial(uint32_t addr)
+{
+    m_trialAddr = addr;
+    m_trialEnd = Simulator::Now() + MilliSeconds(TIPC_ADDR_TRIAL_PERIOD);
+}
+
+void
+TipcStack::FinalizeAddress()
+{
+    if (m_addr != 0)
+    {
+        return; // tipc_net_finalize runs once
+    }
+    m_addr = m_trialAddr;
+    m_trialEnd = Simulator::Now();
+    NS_LOG_INFO("node " << m_nodeId << " address " << std::hex << m_addr);
+    m_addressTrace(m_addr);
+}
+
+uint32_t
+TipcStack::SuggestAddress(uint32_t addr) const
+{
+    addr ^= m_random;
+    while (m_peers.count(addr) != 0)
+    {
+        ++addr;
+    }
+    return addr;
+}
+
+uint32_t
+TipcStack::TryAddress(const TipcNodeId& id, uint32_t addr)
+{
+    // Some other peer uses this address?
+    auto it = m_peers.find(addr);
+    if (it != m_peers.end())
+    {
+        if (it->second->GetNodeId() == id)
+        {
+            return 0;
+        }
+        return SuggestAddress(addr);
+    }
+    // A known peer: suggest its previous address
+    auto byId = m_peersById.find(id);
+    if (byId != m_peersById.end())
+    {
+        return byId->second;
+    }
+    // Even this node may be in conflict
+    if (m_trialAddr == addr)
+    {
+        return SuggestAddress(addr);
+    }
+    return 0;
+}
+
+// ---------------------------------------------------------------- node table
+
+void
+TipcStack::CheckDest(uint32_t addr,
+                     const TipcNodeId& peerId,
+                     Ptr<TipcBearer> bearer,
+                     uint32_t caps,
+                     uint32_t signature,
+                     uint32_t hashMixes,
+                     const TipcMediaAddress& media,
+                     bool& respond,
+                     bool& duplAddr)
+{
+    respond = false;
+    duplAddr = false;
+    // tipc_node_create: find by address, then by identity, else create
+    Ptr<TipcPeer> peer = GetPeer(addr);
+    if (!peer)
+    {
+        auto byId = m_peersById.find(peerId);
+        if (byId != m_peersById.end())
+        {
+            peer = GetPeer(byId->second);
+        }
+    }
+    if (!peer)
+    {
+        peer = CreateObject<TipcPeer>();
+        m_peers[addr] = peer;
+        m_peersById[peerId] = addr;
+        peer->Setup(this, addr, peerId, caps);
+        NotifyDiscovery("peer-created", bearer->GetId(), addr);
+    }
+    else if (peer->GetCapabilities() != caps)
+    {
+        peer->SetCapabilities(caps);
+    }
+    peer->CheckDest(bearer, signature, hashMixes, media, respond, duplAddr);
+}
+
+Ptr<TipcPeer>
+TipcStack::GetPeer(uint32_t addr) const
+{
+    auto it = m_peers.find(addr);
+    return it == m_peers.end() ? nullptr : it->second;
+}
+
+std::vector<Ptr<TipcPeer>>
+TipcStack::GetPeers() const
+{
+    std::vector<Ptr<TipcPeer>> v;
+    v.reserve(m_peers.size());
+    for (const auto& [a, p] : m_peers)
+    {
+        v.push_back(p);
+    }
+    return v;
+}
+
+uint32_t
+TipcStack::GetNUpPeers() const
+{
+    return static_cast<uint32_t>(std::count_if(m_peers.begin(), m_peers.end(), [](const auto& p) {
+        return p.second->IsUp();
+    }));
+}
+
+void
+TipcStack::DeletePeer(uint32_t addr)
+{
+    auto it = m_peers.find(addr);
+    if (it == m_peers.end())
+    {
+        return;
+    }
+    NS_LOG_INFO("deleting peer " << std::hex << addr);
+    Ptr<TipcPeer> peer = it->second;
+    m_peers.erase(it);
+    m_peersById.erase(peer->GetNodeId());
+    peer->Dispose();
+}
+
+uint16_t
+TipcStack::RandomSession()
+{
+    return static_cast<uint16_t>(m_rng->GetInteger(0, 0xffff));
+}
+
+// ---------------------------------------------------------------- frames
+
+void
+TipcStack::Receive(Ptr<TipcBearer> bearer, Ptr<Packet> wire, const TipcMediaAddress& /* from */)
+{
+    uint32_t len = wire->GetSize();
+    // Header-only validation needs the first bytes; structured payloads need all of them.
+    std::vector<uint8_t> bytes(len);
+    wire->CopyData(bytes.data(), len);
+    TipcHeader hdr;
+    TipcDecodeError e =
+        TipcMessageCodec::Validate(bytes.data(),
+                                   len,
+                                   hdr,
+                                   bearer->MayPad() ? TipcMessageCodec::Trailer::ETHERNET_PADDING
+                                                    : TipcMessageCodec::Trailer::EXACT);
+    if (e != TipcDecodeError::NONE)
+    {
+        DropFrame("malformed: " + TipcDecodeErrorToString(e), wire);
+        return;
+    }
+    if (!bearer->IsUp())
+    {
+        DropFrame("bearer down", wire);
+        return;
+    }
+    m_rxTrace(wire, bearer->GetId());
+    if (hdr.GetSize() < len)
+    {
+        wire->RemoveAtEnd(len - hdr.GetSize()); // link-layer padding
+    }
+    const uint8_t* payload = bytes.data() + hdr.GetHeaderSize();
+    if (hdr.IsNonSeq())
+    {
+        if (hdr.GetUser() == LINK_CONFIG)
+        {
+            uint8_t info[TIPC_MEDIA_INFO_SIZE];
+            hdr.GetMediaInfo(info);
+            bearer->GetDiscoverer()->Receive(hdr,
+                                             TipcNodeId::FromBuffer(payload),
+                                             TipcMediaAddress::FromMediaInfo(info));
+            return;
+        }
+        DropFrame("broadcast link not active", wire);
+        return;
+    }
+    if (hdr.GetHeaderSize() != SHORT_H_SIZE && hdr.GetDestNode() != m_addr)
+    {
+        DropFrame("not for this node", wire);
+        return;
+    }
+    Ptr<TipcPeer> peer = GetPeer(hdr.GetPrevNode());
+    if (!peer)
+    {
+        DropFrame("unknown peer", wire);
+        return;
+    }
+    wire->RemoveAtStart(hdr.GetHeaderSize());
+    peer->Receive(bearer->GetId(), Create<TipcMsg>(hdr, wire));
+}
+
+void
+TipcStack::DropFrame(const std::string& reason, Ptr<const Packet> packet)
+{
+    NS_LOG_WARN("node " << std::hex << m_trialAddr << std::dec << " dropped frame: " << reason);
+    ++m_drops[reason];
+    m_dropTrace(packet, reason);
+}
+
+const std::map<std::string, uint64_t>&
+TipcStack::GetDropCounts() const
+{
+    return m_drops;
+}
+
+// ---------------------------------------------------------------- notifications
+
+void
+TipcStack::NotifyDiscovery(const std::string& event, uint32_t bearerId, uint32_t peer)
+{
+    NS_LOG_LOGIC("discovery " << event << " bearer " << bearerId << " peer " << std::hex << peer);
+    m_discoveryTrace(event, bearerId, peer);
+}
+
+void
+TipcStack::NotifyDuplicateAddress(uint32_t bearerId, uint32_t addr, const TipcMediaAddress& media)
+{
+    NS_LOG_WARN("Duplicate " << std::hex << addr << std::dec << " using " << media
+                             << " seen on bearer " << bearerId);
+    m_duplicateTrace(addr);
+}
+
+void
+TipcStack::NotifyLinkState(Ptr<TipcLink> link, uint32_t oldState, uint32_t newState)
+{
+    NS_LOG_INFO(Simulator::Now().As(Time::MS)
+                << " link " << link->GetName() << " " << TipcLinkFsm::StateName(oldState) << " -> "
+                << TipcLinkFsm::StateName(newState));
+    m_linkStateTrace(link->GetName(), oldState, newState);
+}
+
+void
+TipcStack::NotifyLinkUpDown(Ptr<TipcLink> link, uint32_t peer, bool up)
+{
+    NS_LOG_INFO(Simulator::Now().As(Time::MS)
+                << " link " << link->GetName() << (up ? " up" : " down"));
+    if (up)
+    {
+        m_linkUpTrace(link->GetName(), peer, link->GetBearerId());
+    }
+    else
+    {
+        m_linkDownTrace(link->GetName(), peer, link->GetBearerId());
+    }
+}
+
+void
+TipcStack::NotifyNodeUpDown(uint32_t peer, bool up)
+{
+    NS_LOG_INFO(Simulator::Now().As(Time::MS)
+                << " node " << std::hex << peer << std::dec << (up ? " up" : " down"));
+    if (up)
+    {
+        m_nodeUpTrace(peer);
+    }
+    else
+    {
+        m_nodeDownTrace(peer);
+    }
+}
+
+int64_t
+TipcStack::AssignStreams(int64_t stream)
+{
+    m_rng->SetStream(stream);
+    return 1;
+}
+
+} // namespace ns3

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#ifndef TIPC_STACK_H
+#define TIPC_STACK_H
+
+#include "tipc-bearer.h"
+#include "tipc-header.h"
+#include "tipc-media-address.h"
+#include "tipc-msg.h"
+#include "tipc-node-id.h"
+
+#include "ns3/node.h"
+#include "ns3/object.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/traced-callback.h"
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class TipcPeer;
+class TipcLink;
+
+/**
+ * @ingroup tipc
+ * @brief One TIPC instance, aggregated to an ns3::Node: the TIPC of one Linux
+ *        network namespace (net.c, core.c, and the node table of node.c).
+ *
+ * It owns the node identity and address (with the duplicate-address trial),
+ * the cluster id, up to three bearers, and the table of peer nodes
+ * (TipcPeer), and dispatches received frames (Linux tipc_rcv): discovery
+ * messages to the bearer's TipcDiscoverer, everything else to the peer the
+ * frame came from.  Malformed or unexpected frames are counted and dropped
+ * with a reason (trace source "Drop", GetDropCounts()).
+ */
+class TipcStack : public Object
+{
+  public:
+    /**
+     * @brief Register this type.
+     * @return The TypeId.
+     */
+    static TypeId GetTypeId();
+
+    TipcStack();
+    ~TipcStack() override;
+
+    // ---------------------------------------------------------------- configuration
+    /**
+     * @brief Add a bearer (Linux tipc_enable_bearer).  At most three per node;
+     *        if two bearers already use its priority it gets priority - 1.  The
+     *        bearer starts when the node starts, or at once if it already runs.
+     * @param bearer the bearer (an interface name and medium must be set)
+     * @return the bearer id (0..2)
+     */
+    uint32_t AddBearer(Ptr<TipcBearer> bearer);
+    /**
+     * @brief Disable a bearer: its links are deleted (up links send RESET with
+     *        peer_stopping, or fail over), discovery stops.
+     * @param bearerId bearer id
+     */
+    void DisableBearer(uint32_t bearerId);
+    /**
+     * @brief Re-enable a disabled bearer (discovery restarts at 125 ms).
+     * @param bearerId bearer id
+     */
+    void EnableBearer(uint32_t bearerId);
+    /**
+     * @brief Reset a bearer after its medium went down (tipc_reset_bearer):
+     *        delete its links and restart discovery.
+     * @param bearerId bearer id
+     */
+    void ResetBearer(uint32_t bearerId);
+    /**
+     * @brief Get a bearer.
+     * @param bearerId bearer id
+     * @return the bearer or null
+     */
+    Ptr<TipcBearer> GetBearer(uint32_t bearerId) const;
+    /** @return number of bearers added */
+    uint32_t GetNBearers() const;
+
+    // ---------------------------------------------------------------- identity
+    /** @return the node identity (zero until set or derived from the first bearer) */
+    TipcNodeId GetNodeId() const;
+    /** @return own node address; 0 while the address trial runs */
+    uint32_t GetOwnAddress() const;
+    /** @return the trial address (equals the own address once it is set) */
+    uint32_t GetTrialAddress() const;
+    /** @return cluster (network) id */
+    uint32_t GetClusterId() const;
+    /** @return this instance's random value (Linux tn->random) */
+    uint32_t GetRandom() const;
+    /**
+     * @brief The kernel part of the hash mix (net_hash_mix(&init_net) ^
+     *        net_hash_mix(net)); 0 for a node that is the only namespace of its
+     *        host.  Set by the Linux host model.
+     * @param mix the kernel secret part
+     */
+    void SetKernelHashMix(uint32_t mix);
+    /** @return the value carried in discovery word 13 (tipc_net_hash_mixes) */
+    uint32_t GetNetHashMixes() const;
+    /** @return true if the kernel reserves room for crypto in the link MSS */
+    bool IsCryptoBuild() const;
+
+    // ---------------------------------------------------------------- address trial
+    /** @return true while the duplicate-address trial runs */
+    bool InAddressTrial() const;
+    /** @brief Start the 1 s trial (first bearer enabled without own address). */
+    void StartAddressTrial();
+    /**
+     * @brief A peer contested the trial address: adopt its suggestion and trial again.
+     * @param addr suggested address
+     */
+    void RestartAddressTrial(uint32_t addr);
+    /** @brief Trial over: the trial address becomes the node address (tipc_net_finalize). */
+    void FinalizeAddress();
+    /**
+     * @brief tipc_node_try_addr: a peer trials @p addr with identity @p id.
+     * @param id the trialling peer's identity
+     * @param addr its trial address
+     * @return a suggested other address, or 0 for no objection
+     */
+    uint32_t TryAddress(const TipcNodeId& id, uint32_t addr);
+
+    // ---------------------------------------------------------------- node table
+    /**
+     * @brief tipc_node_check_dest: a discovery message from @p addr arrived on
+     *        @p bearer; create the peer and a link if appropriate.
+     * @param addr sender address
+     * @param peerId sender identity
+     * @param bearer receiving bearer
+     * @param caps sender capabilities
+     * @param signature sender signature
+     * @param hashMixes sender's hash mix (discovery word 13)
+     * @param media sender's media address
+     * @param[out] respond answer a request
+     * @param[out] duplAddr another node uses this address
+     */
+    void CheckDest(uint32_t addr,
+                   const TipcNodeId& peerId,
+                   Ptr<TipcBearer> bearer,
+                   uint32_t caps,
+                   uint32_t signature,
+                   uint32_t hashMixes,
+                   const TipcMediaAddress& media,
+                   bool& respond,
+                   bool& duplAddr);
+    /**
+     * @brief Find a peer.
+     * @param addr node address
+     * @return the peer or null
+     */
+    Ptr<TipcPeer> GetPeer(uint32_t addr) const;
+    /** @return all peers, by address */
+    std::vector<Ptr<TipcPeer>> GetPeers() const;
+    /** @return number of peers with at least one working link */
+    uint32_t GetNUpPeers() const;
+    /**
+     * @brief Remove a peer that has been down for 5 minutes (tipc_node_cleanup).
+     * @param addr node address
+     */
+    void DeletePeer(uint32_t addr);
+    /** @return a random 16-bit value (new link sessions) */
+    uint16_t RandomSession();
+
+    // ---------------------------------------------------------------- frames
+    /**
+     * @brief A frame arrived on a bearer (Linux tipc_rcv).
+     * @param bearer receiving bearer
+     * @param wire frame payload (may carry Ethernet padding)
+     * @param from source media address
+     */
+    void Receive(Ptr<TipcBearer> bearer, Ptr<Packet> wire, const TipcMediaAddress& from);
+    /**
+     * @brief Count and trace a dropped frame.
+     * @param reason why
+     * @param packet the frame, if available
+     */
+    void DropFrame(const std::string& reason, Ptr<const Packet> packet = nullptr);
+    /** @return drops by reason since the start */
+    const std::map<std::string, uint64_t>& GetDropCounts() const;
+
+    // ---------------------------------------------------------------- notifications
+    /**
+     * @brief Report a discovery event (trace source "Discovery").
+     * @param event message type or event name
+     * @param bearerId bearer
+     * @param peer peer address (0 if none)
+     */
+    void NotifyDiscovery(const std::string& event, uint32_t bearerId, uint32_t peer);
+    /**
+     * @brief Another node uses address @p addr (Linux disc_dupl_alert).
+     * @param bearerId bearer
+     * @param addr the address in conflict
+     * @param media the other node's media address
+     */
+    void NotifyDuplicateAddress(uint32_t bearerId, uint32_t addr, const TipcMediaAddress& media);
+    /**
+     * @brief A link changed state (trace source "LinkState").
+     * @param link the link
+     * @param oldState previous state
+     * @param newState new state
+     */
+    void NotifyLinkState(Ptr<TipcLink> link, uint32_t oldState, uint32_t newState);
+    /**
+     * @brief A link came up or went down (trace sources "LinkUp", "LinkDown").
+     * @param link the link
+     * @param peer the peer's address
+     * @param up true if it came up
+     */
+    void NotifyLinkUpDown(Ptr<TipcLink> link, uint32_t peer, bool up);
+    /**
+     * @brief A peer node came up (first working link) or went down (lost contact).
+     * @param peer peer address
+     * @param up true if up
+     */
+    void NotifyNodeUpDown(uint32_t peer, bool up);
+
+    /**
+     * @brief Assign fixed random variable streams.
+     * @param stream first stream index
+     * @return number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /// TracedCallback signature for drops: (frame, reason).
+    typedef void (*DropTracedCallback)(Ptr<const Packet> packet, const std::string& reason);
+    /// TracedCallback signature for discovery events: (event, bearer id, peer address).
+    typedef void (*DiscoveryTracedCallback)(const std::string& event,
+                                            uint32_t bearerId,
+                                            uint32_t peer);
+    /// TracedCallback signature for link state changes: (link name, old, new).
+    typedef void (*LinkStateTracedCallback)(const std::string& link,
+                                            uint32_t oldState,
+                                            uint32_t newState);
+    /// TracedCallback signature for link up/down: (link name, peer address, bearer id).
+    typedef void (*LinkUpDownTracedCallback)(const std::string& link,
+                                             uint32_t peer,
+                                             uint32_t bearerId);
+    /// TracedCallback signature for node events: (peer address).
+    typedef void (*NodeTracedCallback)(uint32_t peer);
+    /// TracedCallback signature for address events: (address).
+    typedef void (*AddressTracedCallback)(uint32_t address);
+
+  protected:
+    void DoInitialize() override;
+    void DoDispose() override;
+    void NotifyNewAggregate() override;
+
+  private:
+    void SetNodeIdentity(const std::string& id);
+    std::string GetNodeIdentity() const;
+    void SetClusterId(uint32_t id);
+    void SetNodeAddress(uint32_t addr);
+    /** @brief Start a bearer (identity auto-configuration, then Enable). */
+    void StartBearer(uint32_t bearerId);
+    /** @brief Suggest an unused address (tipc_node_suggest_addr). */
+    uint32_t SuggestAddress(uint32_t addr) const;
+
+    Ptr<Node> m_node;                           //!< the ns-3 node
+    TipcNodeId m_nodeId;                        //!< identity
+    uint32_t m_addr;                            //!< own address (0: not yet)
+    uint32_t m_trialAddr;                       //!< trial address
+    Time m_trialEnd;                            //!< end of the address trial
+    bool m_trialStarted;                        //!< a trial was started
+    uint32_t m_clusterId;                       //!< cluster id
+    uint32_t m_random;                          //!< tn->random
+    bool m_randomSet;                           //!< m_random drawn
+    uint32_t m_kernelHashMix;                   //!< host kernel secret part
+    bool m_cryptoBuild;                         //!< CONFIG_TIPC_CRYPTO
+    bool m_started;                             //!< DoInitialize ran
+    std::vector<Ptr<TipcBearer>> m_bearers;     //!< bearers by id
+    std::map<uint32_t, Ptr<TipcPeer>> m_peers;  //!< peers by address
+    std::map<TipcNodeId, uint32_t> m_peersById; //!< peer addresses by identity
+    Ptr<UniformRandomVariable> m_rng;           //!< random source
+    std::map<std::string, uint64_t> m_drops;    //!< drop counts
+
+    TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace;       //!< "Drop"
+    TracedCallback<Ptr<const Packet>, uint32_t> m_rxTrace;                   //!< "Rx"
+    TracedCallback<const std::string&, uint32_t, uint32_t> m_discoveryTrace; //!< "Discovery"
+    TracedCallback<const std::string&, uint32_t, uint32_t> m_linkStateTrace; //!< "LinkState"
+    TracedCallback<const std::string&, uint32_t, uint32_t> m_linkUpTrace;    //!< "LinkUp"
+    TracedCallback<const std::string&, uint32_t, uint32_t> m_linkDownTrace;  //!< "LinkDown"
+    TracedCallback<uint32_t> m_nodeUpTrace;                                  //!< "NodeUp"
+    TracedCallback<uint32_t> m_nodeDownTrace;                                //!< "NodeDown"
+    TracedCallback<uint32_t> m_addressTrace;                                 //!< "AddressSet"
+    TracedCallback<uint32_t> m_duplicateTrace;                               //!< "DuplicateAddress"
+};
+
+} // namespace ns3
+
+#endif // TIPC_STACK_H
