@@ -5,8 +5,10 @@
 #include "tipc-discoverer.h"
 #include "tipc-stack.h"
 
+#include "ns3/double.h"
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
+#include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
 namespace ns3
@@ -57,6 +59,23 @@ TipcBearer::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&TipcBearer::m_domain),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("TxDuplicateProbability",
+                          "Egress impairment (like tc netem duplicate): probability that a frame "
+                          "is sent twice.",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&TipcBearer::m_dupProb),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("TxReorderProbability",
+                          "Egress impairment (like tc netem delay/reorder): probability that a "
+                          "frame is held back by TxReorderDelay, so later frames overtake it.",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&TipcBearer::m_reorderProb),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("TxReorderDelay",
+                          "How long a reordered frame is held back.",
+                          TimeValue(MicroSeconds(100)),
+                          MakeTimeAccessor(&TipcBearer::m_reorderDelay),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("Tx",
                             "A TIPC message was handed to the medium.",
                             MakeTraceSourceAccessor(&TipcBearer::m_txTrace),
@@ -80,9 +99,13 @@ TipcBearer::TipcBearer()
       m_maxWindow(TIPC_MAX_LINK_WIN),
       m_domain(0),
       m_enabled(false),
-      m_mediumUp(false)
+      m_mediumUp(false),
+      m_dupProb(0.0),
+      m_reorderProb(0.0),
+      m_reorderDelay(MicroSeconds(100))
 {
     NS_LOG_FUNCTION(this);
+    m_rng = CreateObject<UniformRandomVariable>();
 }
 
 TipcBearer::~TipcBearer()
@@ -100,6 +123,7 @@ TipcBearer::DoDispose()
         m_discoverer = nullptr;
     }
     m_stack = nullptr;
+    m_rng = nullptr;
     Object::DoDispose();
 }
 
@@ -290,7 +314,39 @@ TipcBearer::Send(Ptr<Packet> wire, const TipcMediaAddress& dest, bool isReset)
         return false;
     }
     m_txTrace(wire, m_id);
-    return DoSend(wire, dest);
+    return ImpairedSend(wire, dest);
+}
+
+bool
+TipcBearer::ImpairedSend(Ptr<Packet> wire, const TipcMediaAddress& dest)
+{
+    if (m_dupProb == 0.0 && m_reorderProb == 0.0)
+    {
+        return DoSend(wire, dest);
+    }
+    if (m_reorderProb > 0.0 && m_rng->GetValue() < m_reorderProb)
+    {
+        Simulator::Schedule(m_reorderDelay, [this, wire, dest]() {
+            if (m_enabled)
+            {
+                DoSend(wire, dest);
+            }
+        });
+        return true;
+    }
+    bool ok = DoSend(wire, dest);
+    if (m_dupProb > 0.0 && m_rng->GetValue() < m_dupProb)
+    {
+        DoSend(wire->Copy(), dest);
+    }
+    return ok;
+}
+
+int64_t
+TipcBearer::AssignStreams(int64_t stream)
+{
+    m_rng->SetStream(stream);
+    return 1;
 }
 
 bool

@@ -9,6 +9,7 @@
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/packet.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
 
 #include <string>
@@ -121,6 +122,13 @@ class TipcBearer : public Object
     /** @return the discoverer of this bearer (null while disabled) */
     Ptr<TipcDiscoverer> GetDiscoverer() const;
 
+    /**
+     * @brief Fix the random streams of the egress impairment.
+     * @param stream first stream index
+     * @return number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
     /// TracedCallback signature for frames: (packet, bearer id).
     typedef void (*FrameTracedCallback)(Ptr<const Packet> packet, uint32_t bearerId);
 
@@ -162,6 +170,13 @@ class TipcBearer : public Object
     void SetPriorityAttr(uint32_t priority);
     void SetMinWindow(uint32_t w);
     void SetMaxWindow(uint32_t w);
+    /**
+     * @brief Apply the netem-like egress impairment, then DoSend.
+     * @param wire message bytes
+     * @param dest destination
+     * @return true if sent (or scheduled)
+     */
+    bool ImpairedSend(Ptr<Packet> wire, const TipcMediaAddress& dest);
 
     uint32_t m_id;                                         //!< bearer id
     std::string m_ifName;                                  //!< interface name
@@ -173,6 +188,10 @@ class TipcBearer : public Object
     bool m_enabled;                                        //!< administratively enabled
     bool m_mediumUp;                                       //!< carrier
     Ptr<TipcDiscoverer> m_discoverer;                      //!< discovery for this bearer
+    double m_dupProb;                                      //!< egress duplication probability
+    double m_reorderProb;                                  //!< egress reordering probability
+    Time m_reorderDelay;                                   //!< delay of a reordered frame
+    Ptr<UniformRandomVariable> m_rng;                      //!< impairment randomness
     TracedCallback<Ptr<const Packet>, uint32_t> m_txTrace; //!< frame sent
     TracedCallback<Ptr<const Packet>, uint32_t> m_rxTrace; //!< frame received
     TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace; //!< frame not sent

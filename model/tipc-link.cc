@@ -3,6 +3,7 @@
 #include "tipc-link.h"
 
 #include "tipc-bearer.h"
+#include "tipc-bytes.h"
 #include "tipc-gap-ack-blocks.h"
 #include "tipc-peer.h"
 #include "tipc-seq.h"
@@ -23,6 +24,25 @@ NS_LOG_COMPONENT_DEFINE("TipcLink");
 NS_OBJECT_ENSURE_REGISTERED(TipcLink);
 
 using namespace tipc;
+
+std::string
+TipcXmitResultToString(TipcXmitResult r)
+{
+    switch (r)
+    {
+    case TipcXmitResult::OK:
+        return "OK";
+    case TipcXmitResult::LINK_CONG:
+        return "LINK_CONG";
+    case TipcXmitResult::MSG_SIZE:
+        return "MSG_SIZE";
+    case TipcXmitResult::NO_BUFS:
+        return "NO_BUFS";
+    case TipcXmitResult::HOST_UNREACH:
+        return "HOST_UNREACH";
+    }
+    return "?";
+}
 
 namespace
 {
@@ -62,7 +82,15 @@ TipcLink::GetTypeId()
             .AddTraceSource("Rx",
                             "A packet arrived on the link (before sequence checks).",
                             MakeTraceSourceAccessor(&TipcLink::m_rxTrace),
-                            "ns3::TipcLink::PacketTracedCallback");
+                            "ns3::TipcLink::PacketTracedCallback")
+            .AddTraceSource("Retransmit",
+                            "A packet was retransmitted (seqno, its retransmission count).",
+                            MakeTraceSourceAccessor(&TipcLink::m_retransmitTrace),
+                            "ns3::TipcLink::RetransmitTracedCallback")
+            .AddTraceSource("Window",
+                            "The send window (packets).",
+                            MakeTraceSourceAccessor(&TipcLink::m_cwnd),
+                            "ns3::TracedValueCallback::Uint32");
     return tid;
 }
 
@@ -88,7 +116,9 @@ TipcLink::TipcLink()
       m_rcvNxtState(0),
       m_checkpoint(0),
       m_rcvUnacked(0),
-      m_acked(0)
+      m_acked(0),
+      m_dropPoint(1),
+      m_suppressTx(false)
 {
 }
 
@@ -100,7 +130,15 @@ void
 TipcLink::DoDispose()
 {
     m_transmq.clear();
+    m_backlogq.clear();
     m_deferdq.clear();
+    m_failoverDeferdq.clear();
+    for (auto& b : m_backlog)
+    {
+        b.target = nullptr;
+    }
+    m_wakeupq.clear();
+    m_winCtl = nullptr;
     m_peer = nullptr;
     m_bearer = nullptr;
     Object::DoDispose();
@@ -128,6 +166,14 @@ TipcLink::Setup(Ptr<TipcPeer> peer, Ptr<TipcBearer> bearer, uint16_t session)
     m_advertisedMtu = bearer->GetMtu();
     m_mtu = m_advertisedMtu;
     m_priority = bearer->GetPriority();
+    m_winCtl = stack->CreateWindowControl();
+    std::array<uint32_t, 5> limits;
+    m_winCtl->Init(m_win, bearer->GetMinWindow(), bearer->GetMaxWindow(), m_mtu, limits);
+    for (uint32_t i = 0; i < 5; ++i)
+    {
+        m_backlog[i].limit = limits[i];
+    }
+    m_cwnd = m_win.window;
 }
 
 std::string
@@ -251,6 +297,12 @@ TipcLink::GetSndNxt() const
     return m_sndNxt;
 }
 
+uint16_t
+TipcLink::GetRcvNxtState() const
+{
+    return m_rcvNxtState;
+}
+
 const TipcLinkStats&
 TipcLink::GetStats() const
 {
@@ -296,8 +348,19 @@ TipcLink::Reset()
     --m_peerSession;
     ++m_session;
     m_mtu = m_advertisedMtu;
+    WakeupAll();
     m_transmq.clear();
+    m_backlogq.clear();
     m_deferdq.clear();
+    m_failoverDeferdq.clear();
+    for (auto& b : m_backlog)
+    {
+        b.len = 0;
+        b.target = nullptr;
+    }
+    m_reasm.Clear();
+    m_tnlReasm.Clear();
+    m_failoverReasm.Clear();
     m_rcvUnacked = 0;
     m_sndNxt = 1;
     m_rcvNxt = 1;
@@ -320,8 +383,7 @@ TipcLink::Timeout()
     {
     case LINK_ESTABLISHED:
     case LINK_SYNCHING: {
-        uint64_t qlen = m_transmq.size();
-        m_stats.accuQueueSz += qlen;
+        m_stats.accuQueueSz += m_transmq.size();
         ++m_stats.queueSzCounts;
         // Full-mesh supervision: every link is "monitoring", none is probing.
         const bool monProbing = false;
@@ -344,7 +406,8 @@ TipcLink::Timeout()
         }
         if (m_sndNxt == m_checkpoint)
         {
-            probe = true; // nothing sent since the last tick
+            UpdateCwin(0, false); // nothing sent since the last tick: slow start again
+            probe = true;
         }
         m_checkpoint = m_sndNxt;
         break;
@@ -405,11 +468,10 @@ TipcLink::BuildProtoMsg(uint32_t type,
     h.SetNetPlane(m_netPlane);
     h.SetNextSent(m_sndNxt);
     h.SetAck(static_cast<uint16_t>(m_rcvNxt - 1));
-    // Broadcast link fields: no broadcast receive link for this peer yet
-    bool bcRcvUp = false;
-    h.SetBcastAck(0);
+    bool bcRcvUp = m_peer->IsBcRcvUp();
+    h.SetBcastAck(static_cast<uint16_t>(m_peer->GetBcRcvNxt() - 1));
     h.SetBcAckInvalid(!bcRcvUp);
-    h.SetLastBcast(0);
+    h.SetLastBcast(static_cast<uint16_t>(m_peer->GetStack()->GetBcSndNxt() - 1));
     h.SetLinkTolerance(tolerance);
     h.SetLinkPriority(priority);
     h.SetRedundantLink(bcRcvUp);
@@ -431,6 +493,10 @@ TipcLink::BuildProtoMsg(uint32_t type,
         if (m_peerCaps & TIPC_GAP_ACK_BLOCK)
         {
             TipcGapAckBlocks ga;
+            if (rcvgap != 0)
+            {
+                ga.ucast = BuildGapAckBlocks();
+            }
             data.resize(ga.GetSerializedSize());
             ga.Serialize(data.data());
         }
@@ -484,12 +550,17 @@ void
 TipcLink::SendStateMsg()
 {
     m_rcvUnacked = 0;
+    ++m_stats.sentAcks;
     SendProtoMsg(STATE_MSG, false, false, 0, 0, 0);
 }
 
 void
 TipcLink::Transmit(Ptr<TipcMsg> msg)
 {
+    if (m_suppressTx)
+    {
+        return;
+    }
     m_txTrace(msg->hdr, msg->data);
     m_peer->SendOnBearer(m_bearerId, msg);
 }
@@ -536,12 +607,73 @@ TipcLink::Receive(Ptr<TipcMsg> msg)
         return ProtoReceive(msg);
     }
     m_silentIntvCnt = 0;
-    if (!IsUp())
+    uint32_t rc = 0;
+    uint32_t released = 0;
+    Ptr<TipcMsg> skb = msg;
+    while (skb)
     {
-        return IsEstablishing() ? TIPC_LINK_UP_EVT : 0;
+        uint16_t seqno = skb->hdr.GetSeqno();
+        uint16_t r = m_rcvNxt;
+        uint16_t lim = static_cast<uint16_t>(r + TIPC_MAX_LINK_WIN);
+        if (!IsUp())
+        {
+            if (IsEstablishing())
+            {
+                rc = TIPC_LINK_UP_EVT; // the packet is dropped; it will come again
+            }
+            break;
+        }
+        if (SeqLess(seqno, r) || SeqMore(seqno, lim))
+        {
+            ++m_stats.duplicates;
+            break;
+        }
+        bool retransmitted = false;
+        released += AdvanceTransmq(skb->hdr.GetAck(), 0, nullptr, retransmitted, rc);
+        if (seqno != r)
+        {
+            if (!InsertSorted(m_deferdq, skb))
+            {
+                ++m_stats.duplicates;
+            }
+            BuildNack();
+            break;
+        }
+        ++m_rcvNxt;
+        ++m_stats.recvPkts;
+        if (skb->hdr.GetUser() == TUNNEL_PROTOCOL)
+        {
+            rc |= TunnelReceive(skb);
+        }
+        else if (!DataInput(skb))
+        {
+            rc |= LinkInput(skb, m_reasm);
+        }
+        if (++m_rcvUnacked >= TIPC_MIN_LINK_WIN)
+        {
+            SendStateMsg();
+        }
+        if (rc & (TIPC_LINK_UP_EVT | TIPC_LINK_DOWN_EVT))
+        {
+            break;
+        }
+        skb = nullptr;
+        if (!m_deferdq.empty() && SeqLessEq(m_deferdq.front()->hdr.GetSeqno(), m_rcvNxt))
+        {
+            skb = m_deferdq.front();
+            m_deferdq.pop_front();
+        }
     }
-    // Sequenced data path: see TipcLink data-path implementation.
-    return 0;
+    if (released > 0)
+    {
+        UpdateCwin(released, false);
+        AdvanceBacklog();
+        if (!m_wakeupq.empty())
+        {
+            PrepareWakeup();
+        }
+    }
+    return rc;
 }
 
 uint32_t
@@ -560,10 +692,15 @@ TipcLink::ProtoReceive(Ptr<TipcMsg> msg)
     if (!ValidateProtoMsg(hdr))
     {
         NS_LOG_LOGIC("link " << GetName() << " ignores " << hdr.ToString());
+        m_peer->GetStack()->DropFrame("link protocol message outside the session");
         return 0;
     }
     uint32_t peerTol = hdr.GetLinkTolerance();
     uint32_t peerPrio = hdr.GetLinkPriority();
+    if (peerTol != 0 && (peerTol < TIPC_MIN_LINK_TOL || peerTol > TIPC_MAX_LINK_TOL))
+    {
+        m_peer->GetStack()->CountAnomaly("link tolerance out of range ignored");
+    }
     switch (hdr.GetType())
     {
     case RESET_MSG:
@@ -628,10 +765,6 @@ TipcLink::ProtoReceive(Ptr<TipcMsg> msg)
         {
             ++m_stats.recvProbes;
         }
-        if (hdr.GetSeqGap() != 0)
-        {
-            ++m_stats.recvNacks;
-        }
         if (!IsUp())
         {
             if (IsEstablishing())
@@ -650,10 +783,705 @@ TipcLink::ProtoReceive(Ptr<TipcMsg> msg)
         {
             SendProtoMsg(STATE_MSG, false, hdr.IsProbe(), rcvgap, 0, 0);
         }
+        if (hdr.GetSeqGap() != 0)
+        {
+            ++m_stats.recvNacks;
+        }
+        // Release acked packets and retransmit what the peer reports missing
+        TipcGapAckBlocks ga;
+        const std::vector<TipcGapAck>* blocks = nullptr;
+        if ((m_peerCaps & TIPC_GAP_ACK_BLOCK) && msg->data->GetSize() >= 4)
+        {
+            std::vector<uint8_t> d = msg->PayloadBytes();
+            if (TipcGapAckBlocks::Deserialize(d.data(), static_cast<uint32_t>(d.size()), ga) &&
+                !ga.ucast.empty())
+            {
+                blocks = &ga.ucast;
+            }
+        }
+        bool retransmitted = false;
+        uint32_t released = AdvanceTransmq(hdr.GetAck(),
+                                           static_cast<uint16_t>(hdr.GetSeqGap()),
+                                           blocks,
+                                           retransmitted,
+                                           rc);
+        if (released > 0 || retransmitted)
+        {
+            UpdateCwin(released, retransmitted);
+        }
+        if (released > 0)
+        {
+            AdvanceBacklog();
+        }
+        if (!m_wakeupq.empty())
+        {
+            PrepareWakeup();
+        }
         return rc;
     }
     default:
         return 0;
+    }
+}
+
+// ---------------------------------------------------------------- data path
+
+int64_t
+TipcLink::Jiffies() const
+{
+    return m_peer->GetStack()->Jiffies();
+}
+
+uint32_t
+TipcLink::GetWindow() const
+{
+    return m_win.window;
+}
+
+const TipcWindowState&
+TipcLink::GetWindowState() const
+{
+    return m_win;
+}
+
+uint32_t
+TipcLink::GetTransmitQueueLength() const
+{
+    return static_cast<uint32_t>(m_transmq.size());
+}
+
+uint32_t
+TipcLink::GetBacklogLength() const
+{
+    return static_cast<uint32_t>(m_backlogq.size());
+}
+
+uint32_t
+TipcLink::GetBacklogLimit(uint32_t imp) const
+{
+    return m_backlog.at(imp).limit;
+}
+
+uint32_t
+TipcLink::GetDeferredQueueLength() const
+{
+    return static_cast<uint32_t>(m_deferdq.size());
+}
+
+void
+TipcLink::EnqueueAndSend(Ptr<TipcMsg> p, uint16_t seqno)
+{
+    Ptr<TipcStack> stack = m_peer->GetStack();
+    p->hdr.SetSeqno(seqno);
+    p->hdr.SetAck(static_cast<uint16_t>(m_rcvNxt - 1));
+    p->hdr.SetBcastAck(static_cast<uint16_t>(m_peer->GetBcRcvNxt() - 1));
+    p->nxtRetr = Jiffies() + stack->MsecsToJiffies(TIPC_UC_RETR_TIME);
+    p->ackers = 1;
+    if (p->enqueued.IsZero())
+    {
+        p->enqueued = Simulator::Now();
+    }
+    m_transmq.push_back(p);
+    Transmit(p);
+    m_rcvUnacked = 0;
+    ++m_stats.sentPkts;
+}
+
+TipcXmitResult
+TipcLink::Xmit(std::deque<Ptr<TipcMsg>>& list)
+{
+    if (list.empty())
+    {
+        return TipcXmitResult::OK;
+    }
+    const TipcHeader& h = list.front()->hdr;
+    if (h.GetSize() > m_mtu)
+    {
+        NS_LOG_WARN("Too large msg (" << h.GetSize() << " > MTU " << m_mtu << ") on link "
+                                      << GetName());
+        list.clear();
+        return TipcXmitResult::MSG_SIZE;
+    }
+    uint32_t imp = h.GetImportance();
+    TipcXmitResult rc = TipcXmitResult::OK;
+    if (m_backlog[imp].len >= m_backlog[imp].limit)
+    {
+        if (imp == TIPC_SYSTEM_IMPORTANCE)
+        {
+            NS_LOG_WARN("link overflow on " << GetName());
+            list.clear();
+            return TipcXmitResult::NO_BUFS;
+        }
+        ScheduleUser(list.front());
+        rc = TipcXmitResult::LINK_CONG;
+    }
+    if (list.size() > 1)
+    {
+        ++m_stats.sentFragmented;
+        m_stats.sentFragments += list.size();
+    }
+    uint32_t mss = GetMss();
+    uint16_t seqno = m_sndNxt;
+    while (!list.empty())
+    {
+        Ptr<TipcMsg> p = list.front();
+        list.pop_front();
+        if (m_transmq.size() < m_win.window)
+        {
+            EnqueueAndSend(p, seqno++);
+            continue;
+        }
+        Backlog& bl = m_backlog[imp];
+        if (TipcMsg::IsBundleable(p, mss))
+        {
+            bool newBundle = false;
+            if (TipcMsg::Bundle(bl.target, p, mss, m_peerAddr, newBundle))
+            {
+                if (newBundle)
+                {
+                    ++m_stats.sentBundles;
+                    ++m_stats.sentBundled;
+                }
+                ++m_stats.sentBundled;
+                continue;
+            }
+            bl.target = p;
+            ++bl.len;
+            m_backlogq.push_back(p);
+            continue;
+        }
+        // Not bundleable: the rest of the chain follows it into the backlog
+        bl.target = nullptr;
+        bl.len += 1 + static_cast<uint32_t>(list.size());
+        m_backlogq.push_back(p);
+        for (auto& q : list)
+        {
+            m_backlogq.push_back(q);
+        }
+        list.clear();
+    }
+    m_sndNxt = seqno;
+    m_stats.maxQueueSz =
+        std::max<uint64_t>(m_stats.maxQueueSz, m_transmq.size() + m_backlogq.size());
+    return rc;
+}
+
+void
+TipcLink::AdvanceBacklog()
+{
+    uint16_t seqno = m_sndNxt;
+    while (m_transmq.size() < m_win.window && !m_backlogq.empty())
+    {
+        Ptr<TipcMsg> p = m_backlogq.front();
+        m_backlogq.pop_front();
+        uint32_t imp = p->hdr.GetImportance();
+        if (m_backlog[imp].len > 0)
+        {
+            --m_backlog[imp].len;
+        }
+        if (m_backlog[imp].target == p)
+        {
+            m_backlog[imp].target = nullptr;
+        }
+        EnqueueAndSend(p, seqno++);
+    }
+    m_sndNxt = seqno;
+}
+
+bool
+TipcLink::RetransmitFailure(uint32_t& rc)
+{
+    if (m_transmq.empty())
+    {
+        return false;
+    }
+    Ptr<TipcMsg> h = m_transmq.front();
+    if (h->retrCnt == 0)
+    {
+        return false;
+    }
+    int64_t limit = m_peer->GetStack()->MsecsToJiffies(
+        static_cast<uint32_t>(TIPC_RETR_FAIL_TOL_MULT * m_tolerance.GetMilliSeconds()));
+    if (!(Jiffies() > h->retrStamp + limit))
+    {
+        return false;
+    }
+    NS_LOG_WARN("Retransmission failure on link "
+                << GetName() << ": seqno " << h->hdr.GetSeqno() << " retransmitted " << h->retrCnt
+                << " times; transmq " << m_transmq.size() << " backlog " << m_backlogq.size());
+    rc |= FsmEvent(LINK_FAILURE_EVT);
+    return true;
+}
+
+uint32_t
+TipcLink::AdvanceTransmq(uint16_t acked,
+                         uint16_t gap,
+                         const std::vector<TipcGapAck>* blocks,
+                         bool& retransmitted,
+                         uint32_t& rc)
+{
+    size_t qlen = m_transmq.size();
+    uint16_t nacked = acked;
+    uint16_t ngap = gap;
+    size_t n = 0;
+    size_t nblocks = blocks ? blocks->size() : 0;
+    uint16_t ack = static_cast<uint16_t>(m_rcvNxt - 1);
+    uint16_t bcAck = static_cast<uint16_t>(m_peer->GetBcRcvNxt() - 1);
+    int64_t now = Jiffies();
+    int64_t retrTime = m_peer->GetStack()->MsecsToJiffies(TIPC_UC_RETR_TIME);
+    auto it = m_transmq.begin();
+    while (it != m_transmq.end())
+    {
+        Ptr<TipcMsg> p = *it;
+        uint16_t s = p->hdr.GetSeqno();
+        if (SeqLessEq(s, nacked))
+        {
+            it = m_transmq.erase(it); // acked: release
+            continue;
+        }
+        if (SeqLessEq(s, static_cast<uint16_t>(nacked + ngap)))
+        {
+            if (s == static_cast<uint16_t>(acked + 1) && RetransmitFailure(rc))
+            {
+                break;
+            }
+            if (now < p->nxtRetr)
+            {
+                ++it; // (re)sent within the current jiffy
+                continue;
+            }
+            p->nxtRetr = now + retrTime;
+            Ptr<TipcMsg> copy = p->Clone();
+            copy->hdr.SetAck(ack);
+            copy->hdr.SetBcastAck(bcAck);
+            Transmit(copy);
+            ++m_stats.retransmitted;
+            retransmitted = true;
+            if (p->retrCnt == 0)
+            {
+                p->retrStamp = now;
+            }
+            ++p->retrCnt;
+            m_retransmitTrace(s, p->retrCnt);
+            ++it;
+            continue;
+        }
+        if (n >= nblocks)
+        {
+            break;
+        }
+        nacked = (*blocks)[n].ack;
+        ngap = (*blocks)[n].gap;
+        ++n;
+    }
+    if (SeqMore(acked, m_acked))
+    {
+        m_acked = acked;
+    }
+    return static_cast<uint32_t>(qlen - m_transmq.size());
+}
+
+void
+TipcLink::UpdateCwin(uint32_t released, bool retransmitted)
+{
+    uint32_t txq = static_cast<uint32_t>(m_transmq.size());
+    bool holes = txq > 0 && SeqDistance(m_transmq.front()->hdr.GetSeqno(), m_sndNxt) != txq;
+    m_winCtl->Update(m_win,
+                     released,
+                     retransmitted,
+                     txq,
+                     static_cast<uint32_t>(m_backlogq.size()),
+                     holes);
+    m_cwnd = m_win.window;
+}
+
+void
+TipcLink::ScheduleUser(Ptr<TipcMsg> m)
+{
+    uint32_t port = m->hdr.GetOrigPort();
+    if (m->hdr.GetUser() == MSG_FRAGMENTER && m->data->GetSize() >= SHORT_H_SIZE)
+    {
+        // a first fragment carries the original header: its origin port counts
+        uint8_t inner[SHORT_H_SIZE];
+        m->data->CopyData(inner, SHORT_H_SIZE);
+        port = ReadBe32(inner + 16);
+    }
+    m_wakeupq.emplace_back(m->hdr.GetImportance(), port);
+    ++m_stats.linkCongs;
+}
+
+void
+TipcLink::PrepareWakeup()
+{
+    std::array<int64_t, 5> avail;
+    for (uint32_t i = 0; i < 5; ++i)
+    {
+        avail[i] = static_cast<int64_t>(m_backlog[i].limit) - m_backlog[i].len;
+    }
+    auto it = m_wakeupq.begin();
+    while (it != m_wakeupq.end())
+    {
+        uint32_t imp = std::min<uint32_t>(it->first, TIPC_SYSTEM_IMPORTANCE);
+        if (avail[imp] <= 0)
+        {
+            ++it;
+            continue;
+        }
+        --avail[imp];
+        uint32_t port = it->second;
+        it = m_wakeupq.erase(it);
+        m_peer->WakeupSender(port);
+    }
+}
+
+void
+TipcLink::WakeupAll()
+{
+    while (!m_wakeupq.empty())
+    {
+        uint32_t port = m_wakeupq.front().second;
+        m_wakeupq.pop_front();
+        if (m_peer)
+        {
+            m_peer->WakeupSender(port);
+        }
+    }
+}
+
+bool
+TipcLink::InsertSorted(std::deque<Ptr<TipcMsg>>& q, Ptr<TipcMsg> p)
+{
+    uint16_t s = p->hdr.GetSeqno();
+    if (q.empty() || SeqMore(s, q.back()->hdr.GetSeqno()))
+    {
+        q.push_back(p);
+        return true;
+    }
+    for (auto it = q.begin(); it != q.end(); ++it)
+    {
+        uint16_t t = (*it)->hdr.GetSeqno();
+        if (t == s)
+        {
+            return false;
+        }
+        if (SeqLess(s, t))
+        {
+            q.insert(it, p);
+            return true;
+        }
+    }
+    q.push_back(p);
+    return true;
+}
+
+void
+TipcLink::BuildNack()
+{
+    ++m_stats.deferredRecv;
+    size_t q = m_deferdq.size();
+    if (q >= 3 && (q - 3) % 16 == 0)
+    {
+        uint16_t gap = SeqDistance(m_rcvNxt, m_deferdq.front()->hdr.GetSeqno());
+        SendProtoMsg(STATE_MSG, false, false, gap, 0, 0);
+    }
+}
+
+std::vector<TipcGapAck>
+TipcLink::BuildGapAckBlocks() const
+{
+    std::vector<TipcGapAck> blocks;
+    if (m_deferdq.empty())
+    {
+        return blocks;
+    }
+    uint16_t expect = m_deferdq.front()->hdr.GetSeqno();
+    uint16_t last = expect;
+    for (const auto& p : m_deferdq)
+    {
+        uint16_t s = p->hdr.GetSeqno();
+        if (SeqMore(s, expect))
+        {
+            blocks.push_back({static_cast<uint16_t>(expect - 1), SeqDistance(expect, s)});
+            if (blocks.size() >= MAX_GAP_ACK_BLKS_PER_LINK)
+            {
+                return blocks;
+            }
+        }
+        else if (SeqLess(s, expect))
+        {
+            continue;
+        }
+        expect = static_cast<uint16_t>(s + 1);
+        last = s;
+    }
+    blocks.push_back({last, 0});
+    return blocks;
+}
+
+bool
+TipcLink::DataInput(Ptr<TipcMsg> m)
+{
+    uint32_t user = m->hdr.GetUser();
+    switch (user)
+    {
+    case TIPC_LOW_IMPORTANCE:
+    case TIPC_MEDIUM_IMPORTANCE:
+    case TIPC_HIGH_IMPORTANCE:
+    case TIPC_CRITICAL_IMPORTANCE:
+    case CONN_MANAGER:
+    case GROUP_PROTOCOL:
+        m_peer->DeliverData(m);
+        return true;
+    case NAME_DISTRIBUTOR:
+        m_peer->BcRcvEstablish();
+        m_peer->NamedInput(m);
+        return true;
+    case MSG_BUNDLER:
+    case TUNNEL_PROTOCOL:
+    case MSG_FRAGMENTER:
+    case BCAST_PROTOCOL:
+        return false;
+    default:
+        NS_LOG_WARN("Dropping received illegal msg type " << m->hdr.ToString());
+        m_peer->GetStack()->DropFrame("illegal message user on link");
+        return true;
+    }
+}
+
+uint32_t
+TipcLink::LinkInput(Ptr<TipcMsg> m, TipcReassembler& reasm)
+{
+    switch (m->hdr.GetUser())
+    {
+    case MSG_BUNDLER: {
+        ++m_stats.recvBundles;
+        m_stats.recvBundled += m->hdr.GetMsgCount();
+        for (const auto& inner : TipcMsg::Extract(m))
+        {
+            if (!DataInput(inner))
+            {
+                m_peer->GetStack()->DropFrame("unbundled message not deliverable");
+            }
+        }
+        return 0;
+    }
+    case MSG_FRAGMENTER: {
+        ++m_stats.recvFragments;
+        Ptr<TipcMsg> whole;
+        TipcReassembler::Result r = reasm.Append(m, whole);
+        if (r == TipcReassembler::Result::COMPLETE)
+        {
+            ++m_stats.recvFragmented;
+            if (!DataInput(whole))
+            {
+                m_peer->GetStack()->DropFrame("reassembled message not deliverable");
+            }
+        }
+        else if (r == TipcReassembler::Result::ERROR)
+        {
+            NS_LOG_WARN("Unable to build fragment list on link " << GetName());
+            return FsmEvent(LINK_FAILURE_EVT);
+        }
+        return 0;
+    }
+    case BCAST_PROTOCOL:
+        m_peer->BcInitReceive(m->hdr);
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+uint32_t
+TipcLink::TunnelReceive(Ptr<TipcMsg> m)
+{
+    if (m->hdr.GetType() == SYNCH_MSG)
+    {
+        return 0; // synch messages only carry the synch point
+    }
+    Ptr<TipcMsg> inner;
+    uint32_t nof = m->hdr.GetNofFragms();
+    if (nof == 0)
+    {
+        std::vector<Ptr<TipcMsg>> v = TipcMsg::Extract(m);
+        if (v.empty())
+        {
+            NS_LOG_WARN("Unable to extract msg from tunnel on " << GetName());
+            return 0;
+        }
+        inner = v.front();
+    }
+    else
+    {
+        uint32_t no = m->hdr.GetFragmNo();
+        uint32_t type = no == 1 ? FIRST_FRAGMENT : (no < nof ? FRAGMENT : LAST_FRAGMENT);
+        TipcReassembler::Result r = m_tnlReasm.Append(m, type, inner);
+        if (r == TipcReassembler::Result::INCOMPLETE)
+        {
+            return 0;
+        }
+        if (r == TipcReassembler::Result::ERROR)
+        {
+            NS_LOG_WARN("Unable to reassemble tunnel msg on " << GetName());
+            return FsmEvent(LINK_FAILURE_EVT);
+        }
+    }
+    uint32_t rc = 0;
+    while (inner)
+    {
+        uint16_t s = inner->hdr.GetSeqno();
+        if (SeqLess(s, m_dropPoint))
+        {
+            // already received over the failed link
+        }
+        else if (SeqMore(s, m_dropPoint))
+        {
+            InsertSorted(m_failoverDeferdq, inner);
+        }
+        else
+        {
+            ++m_dropPoint;
+            if (!DataInput(inner))
+            {
+                rc |= LinkInput(inner, m_failoverReasm);
+            }
+        }
+        if (rc != 0)
+        {
+            break;
+        }
+        inner = nullptr;
+        if (!m_failoverDeferdq.empty() &&
+            SeqLessEq(m_failoverDeferdq.front()->hdr.GetSeqno(), m_dropPoint))
+        {
+            inner = m_failoverDeferdq.front();
+            m_failoverDeferdq.pop_front();
+        }
+    }
+    return rc;
+}
+
+void
+TipcLink::TunnelPrepare(Ptr<TipcLink> tnl, uint32_t type)
+{
+    if (!tnl)
+    {
+        return;
+    }
+    if (type == SYNCH_MSG && (tnl->m_peerCaps & TIPC_TUNNEL_ENHANCED))
+    {
+        TipcHeader h;
+        h.Init(m_ownAddr, TUNNEL_PROTOCOL, SYNCH_MSG, INT_H_SIZE, m_peerAddr);
+        h.SetSyncPoint(static_cast<uint16_t>(m_sndNxt + m_backlogq.size() - 1));
+        h.SetBearerId(m_peerBearerId);
+        std::deque<Ptr<TipcMsg>> one{Create<TipcMsg>(h, nullptr)};
+        tnl->Xmit(one);
+        return;
+    }
+    // A dummy packet so that there is always something to tunnel; it is queued, never sent.
+    TipcHeader dh;
+    dh.Init(m_ownAddr, TIPC_LOW_IMPORTANCE, TIPC_DIRECT_MSG, BASIC_H_SIZE, m_peerAddr);
+    dh.SetErrorCode(TIPC_ERR_NO_PORT);
+    std::deque<Ptr<TipcMsg>> dummy{Create<TipcMsg>(dh, nullptr)};
+    m_suppressTx = true;
+    Xmit(dummy);
+    m_suppressTx = false;
+
+    TipcHeader t;
+    t.Init(m_ownAddr, TUNNEL_PROTOCOL, type, INT_H_SIZE, m_peerAddr);
+    t.SetBearerId(m_peerBearerId);
+    uint32_t pktcnt =
+        type == FAILOVER_MSG
+            ? static_cast<uint32_t>(m_transmq.size() + m_backlogq.size())
+            : static_cast<uint32_t>(
+                  (m_transmq.empty() ? 0
+                                     : SeqDistance(m_transmq.front()->hdr.GetSeqno(), m_sndNxt)) +
+                  m_backlogq.size());
+    t.SetMsgCount(static_cast<uint16_t>(pktcnt));
+    std::deque<Ptr<TipcMsg>> tnlq;
+    bool fragmented = false;
+    uint16_t seqno = m_sndNxt;
+    auto tunnel = [&](Ptr<TipcMsg> p) -> bool {
+        if (p->GetSize() > tnl->m_mtu - INT_H_SIZE)
+        {
+            if (type == FAILOVER_MSG && (tnl->m_peerCaps & TIPC_TUNNEL_ENHANCED))
+            {
+                std::vector<Ptr<TipcMsg>> frags = TipcMsg::Fragment(p, t, tnl->m_mtu);
+                if (frags.empty())
+                {
+                    return false;
+                }
+                pktcnt += static_cast<uint32_t>(frags.size() - 1);
+                tnlq.insert(tnlq.end(), frags.begin(), frags.end());
+                fragmented = true;
+                return true;
+            }
+            NS_LOG_WARN("Failed to tunnel too large msg on " << GetName());
+            return false;
+        }
+        TipcHeader h = t;
+        h.SetSize(INT_H_SIZE + p->GetSize());
+        tnlq.push_back(Create<TipcMsg>(h, p->ToPacket()));
+        return true;
+    };
+    for (const auto& p : m_transmq)
+    {
+        if (!tunnel(p))
+        {
+            return;
+        }
+    }
+    for (const auto& p : m_backlogq)
+    {
+        p->hdr.SetSeqno(seqno++);
+        if (!tunnel(p))
+        {
+            return;
+        }
+    }
+    if (fragmented)
+    {
+        for (auto& p : tnlq)
+        {
+            p->hdr.SetMsgCount(static_cast<uint16_t>(pktcnt));
+        }
+    }
+    tnl->Xmit(tnlq);
+    if (type == FAILOVER_MSG)
+    {
+        tnl->m_dropPoint = m_rcvNxt;
+        tnl->m_failoverReasm = m_reasm;
+        m_reasm.Clear();
+        if (!tnl->m_failoverDeferdq.empty())
+        {
+            NS_LOG_WARN("Link failover deferdq not empty on " << tnl->GetName());
+        }
+        tnl->m_failoverDeferdq = m_deferdq;
+        m_deferdq.clear();
+    }
+}
+
+void
+TipcLink::FailoverPrepare()
+{
+    TipcHeader inner;
+    inner.Init(m_ownAddr, TIPC_LOW_IMPORTANCE, TIPC_DIRECT_MSG, BASIC_H_SIZE, m_peerAddr);
+    inner.SetErrorCode(TIPC_ERR_NO_PORT);
+    TipcHeader t;
+    t.Init(m_ownAddr, TUNNEL_PROTOCOL, FAILOVER_MSG, INT_H_SIZE, m_peerAddr);
+    t.SetMsgCount(1);
+    t.SetBearerId(m_peerBearerId);
+    t.SetSize(INT_H_SIZE + BASIC_H_SIZE);
+    Ptr<Packet> in = Create<Packet>();
+    in->AddHeader(inner);
+    std::deque<Ptr<TipcMsg>> one{Create<TipcMsg>(t, in)};
+    Xmit(one);
+    m_dropPoint = 1;
+    m_failoverReasm.Clear();
+    if (!m_failoverDeferdq.empty())
+    {
+        NS_LOG_WARN("Link failover deferdq not empty on " << GetName());
+        m_failoverDeferdq.clear();
     }
 }
 

@@ -4,17 +4,21 @@
 #define TIPC_LINK_H
 
 #include "tipc-constants.h"
+#include "tipc-gap-ack-blocks.h"
 #include "tipc-header.h"
 #include "tipc-link-fsm.h"
 #include "tipc-msg.h"
+#include "tipc-window-control.h"
 
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
 #include "ns3/traced-value.h"
 
+#include <array>
 #include <deque>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -22,6 +26,27 @@ namespace ns3
 class TipcPeer;
 class TipcStack;
 class TipcBearer;
+
+/**
+ * @ingroup tipc
+ * @brief Result of handing messages to a link or node (Linux return codes of
+ *        tipc_link_xmit / tipc_node_xmit).
+ */
+enum class TipcXmitResult : uint8_t
+{
+    OK,           //!< accepted
+    LINK_CONG,    //!< accepted, but the sender must wait for a wakeup (-ELINKCONG)
+    MSG_SIZE,     //!< first packet larger than the link MTU (-EMSGSIZE)
+    NO_BUFS,      //!< SYSTEM backlog overflow: the link is reset (-ENOBUFS)
+    HOST_UNREACH, //!< no node or no active link (-EHOSTUNREACH)
+};
+
+/**
+ * @brief Name of a transmit result.
+ * @param r the result
+ * @return e.g. "LINK_CONG"
+ */
+std::string TipcXmitResultToString(TipcXmitResult r);
 
 /**
  * @ingroup tipc
@@ -45,6 +70,7 @@ struct TipcLinkStats
     uint64_t sentProbes{0};     //!< probes sent
     uint64_t recvProbes{0};     //!< probes received
     uint64_t sentNacks{0};      //!< STATE messages carrying a gap
+    uint64_t sentAcks{0};       //!< explicit acks (16-packet rule, link-up STATE)
     uint64_t recvNacks{0};      //!< STATE messages received carrying a gap
     uint64_t deferredRecv{0};   //!< out-of-order packets queued
     uint64_t duplicates{0};     //!< duplicate packets dropped
@@ -124,6 +150,8 @@ class TipcLink : public Object
     uint16_t GetRcvNxt() const;
     /** @return next sequence number to send */
     uint16_t GetSndNxt() const;
+    /** @return next STATE sequence number expected from the peer */
+    uint16_t GetRcvNxtState() const;
     /**
      * @brief Session checks of protocol messages (tipc_link_validate_msg);
      *        other users always pass.
@@ -186,6 +214,49 @@ class TipcLink : public Object
     /** @brief A plain STATE (tipc_link_build_state_msg); also clears rcv_unacked. */
     void SendStateMsg();
 
+    // ---------------------------------------------------------------- data path
+    /**
+     * @brief Queue a message chain for transmission (tipc_link_xmit): packets
+     *        go out while the transmit queue is below the window, the rest waits
+     *        in the backlog (small ones bundled).  The chain is always accepted
+     *        unless the result is MSG_SIZE or NO_BUFS.
+     * @param list the packets of one message (consumed)
+     * @return OK, LINK_CONG (sender must wait for a wakeup), MSG_SIZE or NO_BUFS
+     */
+    TipcXmitResult Xmit(std::deque<Ptr<TipcMsg>>& list);
+    /** @return current send window */
+    uint32_t GetWindow() const;
+    /** @return window state (window, ssthresh, limits) */
+    const TipcWindowState& GetWindowState() const;
+    /** @return packets sent and not yet acked */
+    uint32_t GetTransmitQueueLength() const;
+    /** @return packets waiting for the window */
+    uint32_t GetBacklogLength() const;
+    /**
+     * @brief Backlog limit of an importance level.
+     * @param imp importance 0..4
+     * @return limit in packets
+     */
+    uint32_t GetBacklogLimit(uint32_t imp) const;
+    /** @return out-of-order packets held */
+    uint32_t GetDeferredQueueLength() const;
+
+    /**
+     * @brief Tunnel this link's unacked and backlogged packets through @p tnl
+     *        (tipc_link_tnl_prepare), for FAILOVER when this link failed or SYNCH
+     *        when @p tnl is a new parallel link.
+     * @param tnl the tunnel link
+     * @param type tipc::FAILOVER_MSG or tipc::SYNCH_MSG
+     */
+    void TunnelPrepare(Ptr<TipcLink> tnl, uint32_t type);
+    /**
+     * @brief Half-failover on this (tunnel) link: send a dummy FAILOVER message
+     *        and reset the failover receive state (tipc_link_failover_prepare).
+     */
+    void FailoverPrepare();
+
+    /// TracedCallback signature for retransmissions: (seqno, retransmission count).
+    typedef void (*RetransmitTracedCallback)(uint16_t seqno, uint16_t count);
     /// TracedCallback signature for state changes: (old, new).
     typedef void (*StateTracedCallback)(uint32_t oldState, uint32_t newState);
     /// TracedCallback signature for link packets: (header, payload).
@@ -222,6 +293,84 @@ class TipcLink : public Object
      * @param msg the message
      */
     void Transmit(Ptr<TipcMsg> msg);
+    /** @return jiffies now (link timers use the kernel's clock resolution) */
+    int64_t Jiffies() const;
+    /**
+     * @brief Put a packet into the transmit queue and send it (stamps seqno/acks).
+     * @param p the packet
+     * @param seqno its sequence number
+     */
+    void EnqueueAndSend(Ptr<TipcMsg> p, uint16_t seqno);
+    /** @brief Move backlog packets into the window (tipc_link_advance_backlog). */
+    void AdvanceBacklog();
+    /**
+     * @brief Release acked packets, retransmit reported gaps (tipc_link_advance_transmq).
+     * @param acked peer's ack
+     * @param gap packets missing after acked
+     * @param blocks unicast gap ACK blocks, or null
+     * @param[out] retransmitted a packet was retransmitted
+     * @param[out] rc link events (failure)
+     * @return packets released
+     */
+    uint32_t AdvanceTransmq(uint16_t acked,
+                            uint16_t gap,
+                            const std::vector<TipcGapAck>* blocks,
+                            bool& retransmitted,
+                            uint32_t& rc);
+    /**
+     * @brief Head packet retransmitted for 10 x tolerance? (link_retransmit_failure)
+     * @param[out] rc link events
+     * @return true if the link failed
+     */
+    bool RetransmitFailure(uint32_t& rc);
+    /**
+     * @brief Update the window (tipc_link_update_cwin).
+     * @param released packets released
+     * @param retransmitted a retransmission happened
+     */
+    void UpdateCwin(uint32_t released, bool retransmitted);
+    /**
+     * @brief Queue a sender wakeup (link_schedule_user).
+     * @param m first packet of the message that found the backlog full
+     */
+    void ScheduleUser(Ptr<TipcMsg> m);
+    /** @brief Wake as many waiting senders as the backlog has room (link_prepare_wakeup). */
+    void PrepareWakeup();
+    /** @brief Wake every waiting sender (link reset). */
+    void WakeupAll();
+    /**
+     * @brief An out-of-order packet arrived; maybe send a NACK (tipc_link_build_nack_msg).
+     */
+    void BuildNack();
+    /** @return gap ACK blocks describing the deferred queue (at most 64) */
+    std::vector<TipcGapAck> BuildGapAckBlocks() const;
+    /**
+     * @brief Insert a packet into a queue sorted by seqno, dropping duplicates.
+     * @param q the queue
+     * @param p the packet
+     * @return false if it was a duplicate
+     */
+    static bool InsertSorted(std::deque<Ptr<TipcMsg>>& q, Ptr<TipcMsg> p);
+    /**
+     * @brief Deliver a message to the node/socket layer if it is data
+     *        (tipc_data_input).
+     * @param m the message
+     * @return true if consumed
+     */
+    bool DataInput(Ptr<TipcMsg> m);
+    /**
+     * @brief Unbundle, reassemble or apply bc-init (tipc_link_input).
+     * @param m the message
+     * @param reasm reassembly buffer to use
+     * @return link events
+     */
+    uint32_t LinkInput(Ptr<TipcMsg> m, TipcReassembler& reasm);
+    /**
+     * @brief In-sequence TUNNEL_PROTOCOL packet (tipc_link_tnl_rcv).
+     * @param m the tunnel packet
+     * @return link events
+     */
+    uint32_t TunnelReceive(Ptr<TipcMsg> m);
 
     Ptr<TipcPeer> m_peer;     //!< owning peer
     Ptr<TipcBearer> m_bearer; //!< bearer
@@ -255,13 +404,35 @@ class TipcLink : public Object
     uint32_t m_rcvUnacked;    //!< delivered packets not yet acked
     uint16_t m_acked;         //!< highest seqno acked by the peer
 
-    std::deque<Ptr<TipcMsg>> m_transmq; //!< sent, not yet acked
-    std::deque<Ptr<TipcMsg>> m_deferdq; //!< received out of order, sorted by seqno
+    std::deque<Ptr<TipcMsg>> m_transmq;  //!< sent, not yet acked
+    std::deque<Ptr<TipcMsg>> m_backlogq; //!< waiting for the window
+    std::deque<Ptr<TipcMsg>> m_deferdq;  //!< received out of order, sorted by seqno
+
+    /// Per-importance backlog accounting.
+    struct Backlog
+    {
+        uint32_t len{0};     //!< packets queued
+        uint32_t limit{0};   //!< limit
+        Ptr<TipcMsg> target; //!< current bundle target
+    };
+
+    std::array<Backlog, 5> m_backlog;                    //!< LOW..SYSTEM
+    TipcWindowState m_win;                               //!< window state
+    Ptr<TipcWindowControl> m_winCtl;                     //!< window policy
+    TracedValue<uint32_t> m_cwnd;                        //!< mirror of the window for tracing
+    std::deque<std::pair<uint32_t, uint32_t>> m_wakeupq; //!< waiting senders (importance, port)
+    TipcReassembler m_reasm;                             //!< fragment reassembly
+    TipcReassembler m_tnlReasm;                          //!< tunnel fragment reassembly
+    TipcReassembler m_failoverReasm;            //!< reassembly continued from a failed link
+    std::deque<Ptr<TipcMsg>> m_failoverDeferdq; //!< tunnelled packets ahead of drop point
+    uint16_t m_dropPoint;                       //!< next old-link seqno to deliver after failover
+    bool m_suppressTx;                          //!< queue without sending (failover dummy)
 
     TipcLinkStats m_stats;                                          //!< statistics
     TracedCallback<uint32_t, uint32_t> m_stateTrace;                //!< "State"
     TracedCallback<const TipcHeader&, Ptr<const Packet>> m_txTrace; //!< "Tx"
     TracedCallback<const TipcHeader&, Ptr<const Packet>> m_rxTrace; //!< "Rx"
+    TracedCallback<uint16_t, uint16_t> m_retransmitTrace;           //!< "Retransmit"
 };
 
 } // namespace ns3

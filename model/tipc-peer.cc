@@ -38,6 +38,8 @@ TipcPeer::TipcPeer()
       m_workingLinks(0),
       m_linkId(0),
       m_syncPoint(0),
+      m_bcRcvUp(false),
+      m_bcRcvNxt(1),
       m_keepalive(MilliSeconds(TIPC_INIT_KEEPALIVE))
 {
 }
@@ -340,7 +342,7 @@ TipcPeer::Receive(uint32_t bearerId, Ptr<TipcMsg> msg)
     {
         rc = l->Receive(msg);
     }
-    else if (CheckState(bearerId, msg->hdr) && m_links[bearerId].link)
+    else if (CheckState(bearerId, msg) && m_links[bearerId].link)
     {
         rc = m_links[bearerId].link->Receive(msg);
     }
@@ -360,15 +362,19 @@ TipcPeer::Receive(uint32_t bearerId, Ptr<TipcMsg> msg)
 }
 
 bool
-TipcPeer::CheckState(uint32_t bearerId, const TipcHeader& hdr)
+TipcPeer::CheckState(uint32_t bearerId, Ptr<TipcMsg> msg)
 {
+    const TipcHeader& hdr = msg->hdr;
     uint32_t state = m_fsm.GetState();
     Ptr<TipcLink> l = m_links[bearerId].link;
     if (!l)
     {
         return false;
     }
+    uint16_t rcvNxt = l->GetRcvNxt();
     uint32_t usr = hdr.GetUser();
+    uint32_t mtyp = hdr.GetType();
+    uint16_t oseqno = hdr.GetSeqno();
     if (state == SELF_UP_PEER_UP && usr != TUNNEL_PROTOCOL)
     {
         return true;
@@ -386,6 +392,7 @@ TipcPeer::CheckState(uint32_t bearerId, const TipcHeader& hdr)
     {
         return false;
     }
+    // Check and update the contact state
     if (state == SELF_UP_PEER_COMING)
     {
         if (!l->IsUp())
@@ -412,12 +419,134 @@ TipcPeer::CheckState(uint32_t bearerId, const TipcHeader& hdr)
         return false;
     }
     // Duplicates are accepted here; the link drops them
-    if (usr != LINK_PROTOCOL && SeqLess(hdr.GetSeqno(), l->GetRcvNxt()))
+    if (usr != LINK_PROTOCOL && SeqLess(oseqno, rcvNxt))
     {
         return true;
     }
-    (void)pl;
+    // Initiate or update failover mode if applicable
+    if (usr == TUNNEL_PROTOCOL && mtyp == FAILOVER_MSG)
+    {
+        uint16_t syncpt = static_cast<uint16_t>(oseqno + hdr.GetMsgCount() - 1);
+        if (pl && !pl->IsReset())
+        {
+            uint32_t pb = BearerOf(pl);
+            DoLinkDown(pb);
+        }
+        if (m_fsm.GetState() != NODE_FAILINGOVER)
+        {
+            LinkFailover(pl, l);
+        }
+        if (SeqLess(syncpt, m_syncPoint))
+        {
+            m_syncPoint = syncpt;
+        }
+    }
+    // Open the parallel link when the tunnel link reaches the synch point
+    if (m_fsm.GetState() == NODE_FAILINGOVER && l->IsUp())
+    {
+        if (!SeqMore(rcvNxt, m_syncPoint))
+        {
+            return true;
+        }
+        FsmEvent(NODE_FAILOVER_END_EVT);
+        if (pl)
+        {
+            pl->FsmEvent(LINK_FAILOVER_END_EVT);
+        }
+        return true;
+    }
+    // No synching needed if there is only one link
+    if (!pl || !pl->IsUp())
+    {
+        return true;
+    }
+    // Initiate synch mode if applicable
+    if (usr == TUNNEL_PROTOCOL && mtyp == SYNCH_MSG && oseqno == 1)
+    {
+        uint16_t syncpt;
+        if (m_caps & TIPC_TUNNEL_ENHANCED)
+        {
+            syncpt = hdr.GetSyncPoint();
+        }
+        else
+        {
+            std::vector<Ptr<TipcMsg>> inner = TipcMsg::Extract(msg);
+            uint16_t iseq = inner.empty() ? 0 : inner.front()->hdr.GetSeqno();
+            syncpt = static_cast<uint16_t>(iseq + hdr.GetMsgCount() - 1);
+        }
+        if (!l->IsUp())
+        {
+            LinkUp(bearerId);
+        }
+        if (m_fsm.GetState() == SELF_UP_PEER_UP)
+        {
+            m_syncPoint = syncpt;
+            l->FsmEvent(LINK_SYNCH_BEGIN_EVT);
+            FsmEvent(NODE_SYNCH_BEGIN_EVT);
+        }
+    }
+    // Open the tunnel link when the parallel link reaches the synch point
+    if (m_fsm.GetState() == NODE_SYNCHING)
+    {
+        Ptr<TipcLink> tnl = l->IsSynching() ? l : pl;
+        Ptr<TipcLink> old = l->IsSynching() ? pl : l;
+        uint16_t dlvNxt = old->GetRcvNxt(); // deliveries are immediate: no input queue
+        if (SeqMore(dlvNxt, m_syncPoint))
+        {
+            tnl->FsmEvent(LINK_SYNCH_END_EVT);
+            FsmEvent(NODE_SYNCH_END_EVT);
+            return true;
+        }
+        if (l == old)
+        {
+            return true;
+        }
+        if (usr == TUNNEL_PROTOCOL && mtyp == SYNCH_MSG)
+        {
+            return true;
+        }
+        if (usr == LINK_PROTOCOL)
+        {
+            return true;
+        }
+        return false;
+    }
     return true;
+}
+
+void
+TipcPeer::LinkFailover(Ptr<TipcLink> l, Ptr<TipcLink> tnl)
+{
+    if (!tnl->IsUp())
+    {
+        return;
+    }
+    if (l && !l->IsReset())
+    {
+        return;
+    }
+    tnl->FsmEvent(LINK_SYNCH_END_EVT);
+    FsmEvent(NODE_SYNCH_END_EVT);
+    m_syncPoint = static_cast<uint16_t>(tnl->GetRcvNxt() + 32766);
+    tnl->FailoverPrepare();
+    if (l)
+    {
+        l->FsmEvent(LINK_FAILOVER_BEGIN_EVT);
+    }
+    FsmEvent(NODE_FAILOVER_BEGIN_EVT);
+}
+
+uint32_t
+TipcPeer::BearerOf(Ptr<TipcLink> l) const
+{
+    for (uint32_t i = 0; i < MAX_BEARERS; ++i)
+    {
+        if (m_links[i].link == l)
+        {
+            return i;
+        }
+    }
+    return MAX_BEARERS;
 }
 
 void
@@ -448,6 +577,13 @@ TipcPeer::LinkUp(uint32_t bearerId)
         // First link: it takes both slots; the node comes up
         m_activeLinks = {static_cast<int32_t>(bearerId), static_cast<int32_t>(bearerId)};
         FsmEvent(SELF_ESTABL_CONTACT_EVT);
+        // tipc_bcast_add_peer: the broadcast-init message is the first packet on the link
+        TipcHeader bc;
+        bc.Init(m_stack->GetOwnAddress(), BCAST_PROTOCOL, STATE_MSG, INT_H_SIZE, m_addr);
+        bc.SetBcAckInvalid(true);
+        bc.SetLastBcast(static_cast<uint16_t>(m_stack->GetBcSndNxt() - 1));
+        std::deque<Ptr<TipcMsg>> q{Create<TipcMsg>(bc, nullptr)};
+        nl->Xmit(q);
         m_stack->NotifyNodeUpDown(m_addr, true);
         return;
     }
@@ -461,6 +597,7 @@ TipcPeer::LinkUp(uint32_t bearerId)
         m_activeLinks[1] = static_cast<int32_t>(bearerId);
     }
     // lower priority: standby
+    ol->TunnelPrepare(nl, SYNCH_MSG);
 }
 
 void
@@ -547,6 +684,8 @@ TipcPeer::DoLinkDown(uint32_t& bearerId)
     Ptr<TipcLink> tnl = m_links[m_activeLinks[0]].link;
     tnl->FsmEvent(LINK_SYNCH_END_EVT);
     FsmEvent(NODE_SYNCH_END_EVT);
+    m_syncPoint = static_cast<uint16_t>(tnl->GetRcvNxt() + 32766);
+    l->TunnelPrepare(tnl, FAILOVER_MSG);
     l->Reset();
     l->FsmEvent(LINK_RESET_EVT);
     l->FsmEvent(LINK_FAILOVER_BEGIN_EVT);
@@ -558,6 +697,7 @@ void
 TipcPeer::LostContact()
 {
     m_deleteAt = Simulator::Now() + MilliSeconds(NODE_CLEANUP_AFTER);
+    m_bcRcvUp = false; // tipc_bcast_remove_peer resets the broadcast receive link
     for (auto& le : m_links)
     {
         if (le.link)
@@ -567,6 +707,80 @@ TipcPeer::LostContact()
     }
     m_peerHashMix = 0;
     m_stack->NotifyNodeUpDown(m_addr, false);
+}
+
+TipcXmitResult
+TipcPeer::Xmit(std::deque<Ptr<TipcMsg>>& list, uint32_t selector)
+{
+    int32_t b = m_activeLinks[selector & 1];
+    if (b < 0 || !m_links[b].link)
+    {
+        list.clear();
+        return TipcXmitResult::HOST_UNREACH;
+    }
+    TipcXmitResult rc = m_links[b].link->Xmit(list);
+    if (rc == TipcXmitResult::NO_BUFS)
+    {
+        LinkDown(static_cast<uint32_t>(b), false);
+    }
+    return rc;
+}
+
+uint32_t
+TipcPeer::GetMtu(uint32_t selector) const
+{
+    int32_t b = m_activeLinks[selector & 1];
+    if (b < 0)
+    {
+        return MAX_MSG_SIZE;
+    }
+    return m_links[b].mtu;
+}
+
+bool
+TipcPeer::IsBcRcvUp() const
+{
+    return m_bcRcvUp;
+}
+
+uint16_t
+TipcPeer::GetBcRcvNxt() const
+{
+    return m_bcRcvNxt;
+}
+
+void
+TipcPeer::BcRcvEstablish()
+{
+    m_bcRcvUp = true;
+}
+
+void
+TipcPeer::BcInitReceive(const TipcHeader& hdr)
+{
+    if (!m_bcRcvUp)
+    {
+        m_bcRcvNxt = static_cast<uint16_t>(hdr.GetLastBcast() + 1);
+        m_bcRcvUp = true;
+    }
+}
+
+void
+TipcPeer::DeliverData(Ptr<TipcMsg> msg)
+{
+    m_stack->DeliverUp(msg, m_addr);
+}
+
+void
+TipcPeer::NamedInput(Ptr<TipcMsg> msg)
+{
+    m_stack->DeliverUp(msg, m_addr);
+}
+
+void
+TipcPeer::WakeupSender(uint32_t port)
+{
+    m_stack->WakeupPort(port, m_addr);
 }
 
 } // namespace ns3

@@ -4,6 +4,7 @@
 #define TIPC_PEER_H
 
 #include "tipc-constants.h"
+#include "tipc-link.h"
 #include "tipc-media-address.h"
 #include "tipc-msg.h"
 #include "tipc-node-fsm.h"
@@ -126,6 +127,50 @@ class TipcPeer : public Object
     void LinkDown(uint32_t bearerId, bool deleteLink);
 
     /**
+     * @brief Send a message chain to the peer over the active link chosen by
+     *        @p selector (link part of tipc_node_xmit).
+     * @param list the packets (consumed)
+     * @param selector link selector (sockets use their port id)
+     * @return the link's result; HOST_UNREACH without an active link
+     */
+    TipcXmitResult Xmit(std::deque<Ptr<TipcMsg>>& list, uint32_t selector);
+    /**
+     * @brief Packet size senders must fragment to (tipc_node_get_mtu).
+     * @param selector link selector
+     * @return the active link's MSS, or MAX_MSG_SIZE without one
+     */
+    uint32_t GetMtu(uint32_t selector) const;
+
+    // Broadcast receive state for this peer (minimal until the broadcast link exists)
+    /** @return true once the peer's broadcast init message was received */
+    bool IsBcRcvUp() const;
+    /** @return next broadcast sequence number expected from the peer */
+    uint16_t GetBcRcvNxt() const;
+    /** @brief Name distribution from the peer marks its broadcast link established. */
+    void BcRcvEstablish();
+    /**
+     * @brief The peer's broadcast-init message (tipc_link_bc_init_rcv).
+     * @param hdr its header (last_bcast)
+     */
+    void BcInitReceive(const TipcHeader& hdr);
+
+    /**
+     * @brief A data or connection message arrived in sequence: deliver it.
+     * @param msg the message
+     */
+    void DeliverData(Ptr<TipcMsg> msg);
+    /**
+     * @brief A NAME_DISTRIBUTOR message arrived in sequence.
+     * @param msg the message
+     */
+    void NamedInput(Ptr<TipcMsg> msg);
+    /**
+     * @brief Link congestion is over for a sender (SOCK_WAKEUP).
+     * @param port the sender's port
+     */
+    void WakeupSender(uint32_t port);
+
+    /**
      * @brief A link changed FSM state (for traces).
      * @param link the link
      * @param oldState previous state
@@ -163,12 +208,25 @@ class TipcPeer : public Object
      */
     void FsmEvent(uint32_t event);
     /**
-     * @brief Slow-path acceptance check (tipc_node_check_state).
+     * @brief Slow-path acceptance check (tipc_node_check_state), including
+     *        the failover and synch handling of tunnel messages.
      * @param bearerId bearer
-     * @param hdr header
+     * @param msg the message
      * @return true if the link may process the message
      */
-    bool CheckState(uint32_t bearerId, const TipcHeader& hdr);
+    bool CheckState(uint32_t bearerId, Ptr<TipcMsg> msg);
+    /**
+     * @brief Half-failover started by the peer (tipc_node_link_failover).
+     * @param l the link that failed here (may be null)
+     * @param tnl the tunnel link
+     */
+    void LinkFailover(Ptr<TipcLink> l, Ptr<TipcLink> tnl);
+    /**
+     * @brief Bearer id of a link of this peer.
+     * @param l the link
+     * @return its bearer id
+     */
+    uint32_t BearerOf(Ptr<TipcLink> l) const;
 
     /// Per-bearer link entry (struct tipc_link_entry).
     struct LinkEntry
@@ -191,6 +249,8 @@ class TipcPeer : public Object
     uint32_t m_workingLinks;                          //!< links up
     uint32_t m_linkId;                                //!< id of the last link up/down
     uint16_t m_syncPoint;                             //!< failover/synch point
+    bool m_bcRcvUp;                                   //!< broadcast init received
+    uint16_t m_bcRcvNxt;                              //!< next broadcast seqno expected
     Time m_keepalive;                                 //!< timer interval
     Time m_deleteAt;                                  //!< cleanup time while down
     EventId m_timer;                                  //!< node timer

@@ -14,6 +14,7 @@
 #include "ns3/object-vector.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/type-id.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -62,6 +63,18 @@ TipcStack::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&TipcStack::m_cryptoBuild),
                           MakeBooleanChecker())
+            .AddAttribute("WindowControl",
+                          "Link send-window policy: ns3::TipcVariableWindow (Linux >= 5.7, "
+                          "default) or ns3::TipcFixedWindow (Linux 5.4).",
+                          TypeIdValue(TipcVariableWindow::GetTypeId()),
+                          MakeTypeIdAccessor(&TipcStack::m_windowTypeId),
+                          MakeTypeIdChecker())
+            .AddAttribute("Hz",
+                          "Kernel timer frequency: link retransmission hold-off and failure "
+                          "limits are counted in jiffies (Debian: 250).",
+                          UintegerValue(250),
+                          MakeUintegerAccessor(&TipcStack::SetHz),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("BearerList",
                           "The bearers of this node, by bearer id.",
                           ObjectVectorValue(),
@@ -72,6 +85,10 @@ TipcStack::GetTypeId()
                           ObjectMapValue(),
                           MakeObjectMapAccessor(&TipcStack::m_peers),
                           MakeObjectMapChecker<TipcPeer>())
+            .AddTraceSource("Deliver",
+                            "A message was delivered to a local port (header, payload, from node).",
+                            MakeTraceSourceAccessor(&TipcStack::m_deliverTrace),
+                            "ns3::TipcStack::DeliverTracedCallback")
             .AddTraceSource("Drop",
                             "A received frame was dropped; the string says why.",
                             MakeTraceSourceAccessor(&TipcStack::m_dropTrace),
@@ -126,7 +143,9 @@ TipcStack::TipcStack()
       m_randomSet(false),
       m_kernelHashMix(0),
       m_cryptoBuild(true),
-      m_started(false)
+      m_started(false),
+      m_hz(250),
+      m_bcSndNxt(1)
 {
     NS_LOG_FUNCTION(this);
     m_rng = CreateObject<UniformRandomVariable>();
@@ -177,6 +196,7 @@ TipcStack::DoDispose()
     }
     m_peers.clear();
     m_peersById.clear();
+    m_ports.clear();
     for (auto& b : m_bearers)
     {
         b->Dispose();
@@ -652,6 +672,13 @@ TipcStack::DropFrame(const std::string& reason, Ptr<const Packet> packet)
     m_dropTrace(packet, reason);
 }
 
+void
+TipcStack::CountAnomaly(const std::string& what)
+{
+    NS_LOG_WARN("node " << std::hex << m_trialAddr << std::dec << ": " << what);
+    ++m_drops["ignored: " + what];
+}
+
 const std::map<std::string, uint64_t>&
 TipcStack::GetDropCounts() const
 {
@@ -718,7 +745,132 @@ int64_t
 TipcStack::AssignStreams(int64_t stream)
 {
     m_rng->SetStream(stream);
-    return 1;
+    int64_t used = 1;
+    for (uint32_t i = 0; i < MAX_BEARERS; ++i)
+    {
+        // bearers may be added later: reserve their streams now
+        if (i < m_bearers.size())
+        {
+            m_bearers[i]->AssignStreams(stream + used);
+        }
+        ++used;
+    }
+    return used;
+}
+
+// ---------------------------------------------------------------- messages
+
+void
+TipcStack::SetHz(uint32_t hz)
+{
+    if (hz < 100 || hz > 1000)
+    {
+        NS_FATAL_ERROR("ns3::TipcStack attribute Hz=" << hz << " is out of range [100, 1000]");
+    }
+    m_hz = hz;
+}
+
+int64_t
+TipcStack::Jiffies() const
+{
+    return Simulator::Now().GetNanoSeconds() * m_hz / 1000000000LL;
+}
+
+int64_t
+TipcStack::MsecsToJiffies(uint32_t ms) const
+{
+    return (static_cast<int64_t>(ms) * m_hz + 999) / 1000;
+}
+
+Ptr<TipcWindowControl>
+TipcStack::CreateWindowControl() const
+{
+    ObjectFactory f;
+    f.SetTypeId(m_windowTypeId);
+    return f.Create<TipcWindowControl>();
+}
+
+uint16_t
+TipcStack::GetBcSndNxt() const
+{
+    return m_bcSndNxt;
+}
+
+TipcXmitResult
+TipcStack::Xmit(std::deque<Ptr<TipcMsg>>& list, uint32_t dnode, uint32_t selector)
+{
+    if (dnode == m_addr || dnode == 0)
+    {
+        for (auto& m : list)
+        {
+            DeliverUp(m, m_addr);
+        }
+        list.clear();
+        return TipcXmitResult::OK;
+    }
+    Ptr<TipcPeer> peer = GetPeer(dnode);
+    if (!peer)
+    {
+        list.clear();
+        return TipcXmitResult::HOST_UNREACH;
+    }
+    return peer->Xmit(list, selector);
+}
+
+uint32_t
+TipcStack::GetMtu(uint32_t dnode, uint32_t selector, bool /* connected */) const
+{
+    Ptr<TipcPeer> peer = GetPeer(dnode);
+    if (!peer)
+    {
+        return MAX_MSG_SIZE;
+    }
+    return peer->GetMtu(selector);
+}
+
+void
+TipcStack::RegisterPort(uint32_t port, PortHandler handler)
+{
+    m_ports[port] = handler;
+}
+
+void
+TipcStack::UnregisterPort(uint32_t port)
+{
+    m_ports.erase(port);
+}
+
+void
+TipcStack::DeliverUp(Ptr<TipcMsg> msg, uint32_t fromNode)
+{
+    m_deliverTrace(msg->hdr, msg->data, fromNode);
+    uint32_t user = msg->hdr.GetUser();
+    if (user == NAME_DISTRIBUTOR)
+    {
+        return; // the name distributor consumes these
+    }
+    auto it = m_ports.find(msg->hdr.GetDestPort());
+    if (it == m_ports.end())
+    {
+        ++m_drops["no such port"];
+        return;
+    }
+    it->second(msg, fromNode);
+}
+
+void
+TipcStack::WakeupPort(uint32_t port, uint32_t node)
+{
+    auto it = m_ports.find(port);
+    if (it == m_ports.end())
+    {
+        return;
+    }
+    TipcHeader h;
+    h.Init(node, SOCK_WAKEUP, 0, INT_H_SIZE, m_addr);
+    h.SetDestPort(port);
+    h.SetDestDroppable(true);
+    it->second(Create<TipcMsg>(h, nullptr), node);
 }
 
 } // namespace ns3

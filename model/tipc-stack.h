@@ -5,11 +5,15 @@
 
 #include "tipc-bearer.h"
 #include "tipc-header.h"
+#include "tipc-link.h"
 #include "tipc-media-address.h"
 #include "tipc-msg.h"
 #include "tipc-node-id.h"
+#include "tipc-window-control.h"
 
+#include "ns3/callback.h"
 #include "ns3/node.h"
+#include "ns3/object-factory.h"
 #include "ns3/object.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/traced-callback.h"
@@ -182,8 +186,77 @@ class TipcStack : public Object
      * @param packet the frame, if available
      */
     void DropFrame(const std::string& reason, Ptr<const Packet> packet = nullptr);
+    /**
+     * @brief Count a field the model ignored as Linux does (e.g. an out-of-range
+     *        tolerance); reported with the drops as "ignored: <what>".
+     * @param what description
+     */
+    void CountAnomaly(const std::string& what);
     /** @return drops by reason since the start */
     const std::map<std::string, uint64_t>& GetDropCounts() const;
+
+    // ---------------------------------------------------------------- messages
+    /**
+     * @brief Send a message chain to a node (Linux tipc_node_xmit): node-local
+     *        delivery for the own address (or 0), else the peer's active link
+     *        chosen by @p selector.
+     * @param list the packets of one message (consumed)
+     * @param dnode destination node address
+     * @param selector link selector (sockets use their port id)
+     * @return OK, LINK_CONG (wait for a wakeup), MSG_SIZE, NO_BUFS or HOST_UNREACH
+     */
+    TipcXmitResult Xmit(std::deque<Ptr<TipcMsg>>& list, uint32_t dnode, uint32_t selector);
+    /**
+     * @brief Largest packet for messages to @p dnode (tipc_node_get_mtu):
+     *        66060 for the own node (no fragmentation), else the active link's MSS.
+     * @param dnode destination node
+     * @param selector link selector
+     * @param connected connection-oriented message
+     * @return packet size limit in bytes
+     */
+    uint32_t GetMtu(uint32_t dnode, uint32_t selector, bool connected) const;
+
+    /// Receives the messages for one port: (message, node it came from).
+    typedef Callback<void, Ptr<TipcMsg>, uint32_t> PortHandler;
+    /**
+     * @brief Deliver messages addressed to @p port to @p handler (the socket
+     *        layer registers its sockets here).
+     * @param port port id
+     * @param handler receiver
+     */
+    void RegisterPort(uint32_t port, PortHandler handler);
+    /**
+     * @brief Stop delivering to a port.
+     * @param port port id
+     */
+    void UnregisterPort(uint32_t port);
+    /**
+     * @brief A message for this node arrived (from a link, or node-local):
+     *        hand it to its destination port, or count it as undeliverable.
+     * @param msg the message
+     * @param fromNode the node it came from
+     */
+    void DeliverUp(Ptr<TipcMsg> msg, uint32_t fromNode);
+    /**
+     * @brief Link congestion towards @p node is over for the sender on @p port.
+     * @param port sending port
+     * @param node peer node of the link
+     */
+    void WakeupPort(uint32_t port, uint32_t node);
+
+    // ---------------------------------------------------------------- kernel clock
+    /** @return the current time in jiffies (Hz attribute, Linux default 250) */
+    int64_t Jiffies() const;
+    /**
+     * @brief Linux msecs_to_jiffies: milliseconds rounded up to jiffies.
+     * @param ms milliseconds
+     * @return jiffies
+     */
+    int64_t MsecsToJiffies(uint32_t ms) const;
+    /** @return a new window policy object (attribute WindowControl) */
+    Ptr<TipcWindowControl> CreateWindowControl() const;
+    /** @return the broadcast send link's next sequence number (1 until broadcast is used) */
+    uint16_t GetBcSndNxt() const;
 
     // ---------------------------------------------------------------- notifications
     /**
@@ -228,6 +301,10 @@ class TipcStack : public Object
      */
     int64_t AssignStreams(int64_t stream);
 
+    /// TracedCallback signature for delivered messages: (header, payload, from node).
+    typedef void (*DeliverTracedCallback)(const TipcHeader& header,
+                                          Ptr<const Packet> payload,
+                                          uint32_t fromNode);
     /// TracedCallback signature for drops: (frame, reason).
     typedef void (*DropTracedCallback)(Ptr<const Packet> packet, const std::string& reason);
     /// TracedCallback signature for discovery events: (event, bearer id, peer address).
@@ -257,6 +334,7 @@ class TipcStack : public Object
     std::string GetNodeIdentity() const;
     void SetClusterId(uint32_t id);
     void SetNodeAddress(uint32_t addr);
+    void SetHz(uint32_t hz);
     /** @brief Start a bearer (identity auto-configuration, then Enable). */
     void StartBearer(uint32_t bearerId);
     /** @brief Suggest an unused address (tipc_node_suggest_addr). */
@@ -279,6 +357,10 @@ class TipcStack : public Object
     std::map<TipcNodeId, uint32_t> m_peersById; //!< peer addresses by identity
     Ptr<UniformRandomVariable> m_rng;           //!< random source
     std::map<std::string, uint64_t> m_drops;    //!< drop counts
+    std::map<uint32_t, PortHandler> m_ports;    //!< local ports
+    TypeId m_windowTypeId;                      //!< window policy type
+    uint32_t m_hz;                              //!< kernel HZ
+    uint16_t m_bcSndNxt;                        //!< broadcast send link snd_nxt
 
     TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace;       //!< "Drop"
     TracedCallback<Ptr<const Packet>, uint32_t> m_rxTrace;                   //!< "Rx"
@@ -290,6 +372,7 @@ class TipcStack : public Object
     TracedCallback<uint32_t> m_nodeDownTrace;                                //!< "NodeDown"
     TracedCallback<uint32_t> m_addressTrace;                                 //!< "AddressSet"
     TracedCallback<uint32_t> m_duplicateTrace;                               //!< "DuplicateAddress"
+    TracedCallback<const TipcHeader&, Ptr<const Packet>, uint32_t> m_deliverTrace; //!< "Deliver"
 };
 
 } // namespace ns3
