@@ -124,6 +124,12 @@ TipcLinkHarness::GetDelay() const
     return MicroSeconds(5);
 }
 
+std::string
+TipcLinkHarness::GetQueueSize() const
+{
+    return "1000p";
+}
+
 Time
 TipcLinkHarness::GetStopTime() const
 {
@@ -366,6 +372,8 @@ TipcLinkHarness::DoRun()
         CsmaHelper csma;
         csma.SetChannelAttribute("DataRate", DataRateValue(GetDataRate()));
         csma.SetChannelAttribute("Delay", TimeValue(GetDelay()));
+        // Linux Ethernet devices queue up to txqueuelen = 1000 packets
+        csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue(GetQueueSize()));
         NetDeviceContainer devs = csma.Install(m_nodes);
         for (uint32_t n = 0; n < 2; ++n)
         {
@@ -374,6 +382,12 @@ TipcLinkHarness::DoRun()
                 devs.Get(n)->SetAttribute("ReceiveErrorModel", PointerValue(em));
             }
             tipc.AddEthBearer(devs.Get(n), "eth" + std::to_string(b));
+        }
+        for (uint32_t n = 0; n < 2; ++n)
+        {
+            devs.Get(n)->TraceConnectWithoutContext(
+                "MacTxDrop",
+                Callback<void, Ptr<const Packet>>([this](Ptr<const Packet>) { ++m_queueDrops; }));
         }
         m_devices.push_back(devs);
         m_csma.push_back(csma);
@@ -402,6 +416,10 @@ TipcLinkHarness::DoRun()
     Simulator::Run();
     FinalChecks();
     Simulator::Destroy();
+    // release every object so that trace files (pcap) are flushed and closed
+    m_csma.clear();
+    m_devices.clear();
+    m_nodes = NodeContainer();
     Config::Reset();
 }
 

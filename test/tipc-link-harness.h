@@ -82,6 +82,8 @@ class TipcLinkHarness : public TestCase
     virtual DataRate GetDataRate() const;
     /** @return CSMA propagation delay */
     virtual Time GetDelay() const;
+    /** @return device transmit queue size (default "1000p", Linux txqueuelen) */
+    virtual std::string GetQueueSize() const;
     /** @return when the simulation stops */
     virtual Time GetStopTime() const;
     /** @brief Set defaults (Config::SetDefault) before the topology is built. */
@@ -209,6 +211,7 @@ class TipcLinkHarness : public TestCase
     NodeContainer m_nodes;                     //!< the two nodes
     std::vector<NetDeviceContainer> m_devices; //!< per bearer: device of node 0, node 1
     std::vector<CsmaHelper> m_csma;            //!< per bearer helper (pcap)
+    uint64_t m_queueDrops{0};                  //!< frames dropped by full device queues
 
   private:
     void DoRun() override;
