@@ -8,6 +8,7 @@ cpp_examples = [
     ("tipc-readme", "True", "True"),
     ("tipc-hello", "True", "True"),
     ("tipc-wire-frames", "True", "True"),
+    ("tipc-link-throughput --delays=100us --duration=200ms", "True", "False"),
     ("tipc-wire-frames --malformed=1", "True", "True"),
 ]
 

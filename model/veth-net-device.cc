@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#include "veth-net-device.h"
+
+#include "veth-channel.h"
+
+#include "ns3/boolean.h"
+#include "ns3/drop-tail-queue.h"
+#include "ns3/ethernet-header.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("VethNetDevice");
+
+NS_OBJECT_ENSURE_REGISTERED(VethNetDevice);
+
+namespace
+{
+/// Ethernet header bytes (no FCS, no padding on a veth).
+constexpr uint32_t ETH_HLEN = 14;
+} // namespace
+
+TypeId
+VethNetDevice::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::VethNetDevice")
+            .SetParent<NetDevice>()
+            .SetGroupName("Tipc")
+            .AddConstructor<VethNetDevice>()
+            .AddAttribute(
+                "Mtu",
+                "Largest payload (bytes) of a frame; 68..65535 (Linux veth default 1500).",
+                UintegerValue(1500),
+                MakeUintegerAccessor(&VethNetDevice::SetMtu, &VethNetDevice::GetMtu),
+                MakeUintegerChecker<uint16_t>(68, 65535))
+            .AddAttribute("GsoMaxSize",
+                          "Largest GSO super-packet passed without segmentation (Linux 65536).",
+                          UintegerValue(65536),
+                          MakeUintegerAccessor(&VethNetDevice::m_gsoMaxSize),
+                          MakeUintegerChecker<uint32_t>(1500, 524280))
+            .AddAttribute("Address",
+                          "The MAC address of this device.",
+                          Mac48AddressValue(Mac48Address("ff:ff:ff:ff:ff:ff")),
+                          MakeMac48AddressAccessor(&VethNetDevice::m_address),
+                          MakeMac48AddressChecker())
+            .AddAttribute("DataRate",
+                          "Wire speed; 0 means no wire time (a real veth).  With a rate the "
+                          "pair is a full-duplex Ethernet link and frames queue.",
+                          DataRateValue(DataRate(0)),
+                          MakeDataRateAccessor(&VethNetDevice::m_rate),
+                          MakeDataRateChecker())
+            .AddAttribute("TxQueue",
+                          "Transmit queue (used when DataRate is set).",
+                          PointerValue(),
+                          MakePointerAccessor(&VethNetDevice::m_queue),
+                          MakePointerChecker<Queue<Packet>>())
+            .AddAttribute("ReceiveErrorModel",
+                          "Drops received frames (like a bad FCS).",
+                          PointerValue(),
+                          MakePointerAccessor(&VethNetDevice::m_receiveErrorModel),
+                          MakePointerChecker<ErrorModel>())
+            .AddTraceSource("MacTx",
+                            "A frame was accepted for transmission.",
+                            MakeTraceSourceAccessor(&VethNetDevice::m_macTxTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacTxDrop",
+                            "A frame was dropped before transmission (carrier off, too large, "
+                            "queue full).",
+                            MakeTraceSourceAccessor(&VethNetDevice::m_macTxDropTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("MacRx",
+                            "A frame was received and passed up.",
+                            MakeTraceSourceAccessor(&VethNetDevice::m_macRxTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PhyRxDrop",
+                            "A received frame was dropped (error model, carrier off).",
+                            MakeTraceSourceAccessor(&VethNetDevice::m_phyRxDropTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("Sniffer",
+                            "Frames to and from this device (non-promiscuous pcap).",
+                            MakeTraceSourceAccessor(&VethNetDevice::m_snifferTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("PromiscSniffer",
+                            "All frames seen by this device (promiscuous pcap).",
+                            MakeTraceSourceAccessor(&VethNetDevice::m_promiscSnifferTrace),
+                            "ns3::Packet::TracedCallback");
+    return tid;
+}
+
+VethNetDevice::VethNetDevice()
+    : m_ifIndex(0),
+      m_mtu(1500),
+      m_gsoMaxSize(65536),
+      m_linkUp(false),
+      m_transmitting(false)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+VethNetDevice::~VethNetDevice()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+VethNetDevice::DoDispose()
+{
+    m_node = nullptr;
+    m_channel = nullptr;
+    m_queue = nullptr;
+    m_receiveErrorModel = nullptr;
+    m_rxCallback =
+        MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
+    m_promiscCallback = MakeNullCallback<bool,
+                                         Ptr<NetDevice>,
+                                         Ptr<const Packet>,
+                                         uint16_t,
+                                         const Address&,
+                                         const Address&,
+                                         PacketType>();
+    NetDevice::DoDispose();
+}
+
+void
+VethNetDevice::Attach(Ptr<VethChannel> channel)
+{
+    m_channel = channel;
+    m_channel->Add(this);
+    if (!m_queue)
+    {
+        m_queue = CreateObject<DropTailQueue<Packet>>();
+    }
+    SetLinkUp(true);
+}
+
+void
+VethNetDevice::SetLinkUp(bool up)
+{
+    if (up == m_linkUp)
+    {
+        return;
+    }
+    m_linkUp = up;
+    NS_LOG_INFO("veth " << m_address << " carrier " << (up ? "on" : "off"));
+    m_linkChangeCallbacks();
+}
+
+uint32_t
+VethNetDevice::GetGsoMaxSize() const
+{
+    return m_gsoMaxSize;
+}
+
+Ptr<Queue<Packet>>
+VethNetDevice::GetQueue() const
+{
+    return m_queue;
+}
+
+bool
+VethNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
+{
+    return SendFrom(packet, m_address, dest, protocolNumber);
+}
+
+bool
+VethNetDevice::SendFrom(Ptr<Packet> packet,
+                        const Address& source,
+                        const Address& dest,
+                        uint16_t protocolNumber)
+{
+    if (!m_linkUp || !m_channel || packet->GetSize() > m_mtu)
+    {
+        m_macTxDropTrace(packet);
+        return false;
+    }
+    Ptr<Packet> frame = packet->Copy();
+    EthernetHeader eth(false);
+    eth.SetSource(Mac48Address::ConvertFrom(source));
+    eth.SetDestination(Mac48Address::ConvertFrom(dest));
+    eth.SetLengthType(protocolNumber);
+    frame->AddHeader(eth);
+    m_macTxTrace(packet);
+    if (m_rate.GetBitRate() == 0)
+    {
+        m_snifferTrace(frame);
+        m_promiscSnifferTrace(frame);
+        m_channel->Transmit(frame, this, Seconds(0));
+        return true;
+    }
+    if (!m_queue->Enqueue(frame))
+    {
+        m_macTxDropTrace(packet);
+        return false;
+    }
+    if (!m_transmitting)
+    {
+        StartTransmission();
+    }
+    return true;
+}
+
+void
+VethNetDevice::StartTransmission()
+{
+    Ptr<Packet> frame = m_queue->Dequeue();
+    if (!frame)
+    {
+        m_transmitting = false;
+        return;
+    }
+    m_transmitting = true;
+    m_snifferTrace(frame);
+    m_promiscSnifferTrace(frame);
+    Time txTime = m_rate.CalculateBytesTxTime(frame->GetSize());
+    m_channel->Transmit(frame, this, txTime);
+    Simulator::Schedule(txTime, &VethNetDevice::TransmitComplete, this);
+}
+
+void
+VethNetDevice::TransmitComplete()
+{
+    m_transmitting = false;
+    if (!m_queue->IsEmpty())
+    {
+        StartTransmission();
+    }
+}
+
+void
+VethNetDevice::Receive(Ptr<Packet> frame)
+{
+    if (!m_linkUp || (m_receiveErrorModel && m_receiveErrorModel->IsCorrupt(frame)))
+    {
+        m_phyRxDropTrace(frame);
+        return;
+    }
+    m_promiscSnifferTrace(frame);
+    Ptr<Packet> p = frame->Copy();
+    EthernetHeader eth(false);
+    p->RemoveHeader(eth);
+    Mac48Address dst = eth.GetDestination();
+    PacketType type;
+    if (dst.IsBroadcast())
+    {
+        type = NetDevice::PACKET_BROADCAST;
+    }
+    else if (dst.IsGroup())
+    {
+        type = NetDevice::PACKET_MULTICAST;
+    }
+    else if (dst == m_address)
+    {
+        type = NetDevice::PACKET_HOST;
+    }
+    else
+    {
+        type = NetDevice::PACKET_OTHERHOST;
+    }
+    if (type != NetDevice::PACKET_OTHERHOST)
+    {
+        m_snifferTrace(frame);
+    }
+    m_macRxTrace(p);
+    if (!m_promiscCallback.IsNull())
+    {
+        m_promiscCallback(this, p, eth.GetLengthType(), eth.GetSource(), dst, type);
+    }
+    if (type != NetDevice::PACKET_OTHERHOST && !m_rxCallback.IsNull())
+    {
+        m_rxCallback(this, p, eth.GetLengthType(), eth.GetSource());
+    }
+}
+
+void
+VethNetDevice::SetIfIndex(const uint32_t index)
+{
+    m_ifIndex = index;
+}
+
+uint32_t
+VethNetDevice::GetIfIndex() const
+{
+    return m_ifIndex;
+}
+
+Ptr<Channel>
+VethNetDevice::GetChannel() const
+{
+    return m_channel;
+}
+
+void
+VethNetDevice::SetAddress(Address address)
+{
+    m_address = Mac48Address::ConvertFrom(address);
+}
+
+Address
+VethNetDevice::GetAddress() const
+{
+    return m_address;
+}
+
+bool
+VethNetDevice::SetMtu(const uint16_t mtu)
+{
+    m_mtu = mtu;
+    return true;
+}
+
+uint16_t
+VethNetDevice::GetMtu() const
+{
+    return m_mtu;
+}
+
+bool
+VethNetDevice::IsLinkUp() const
+{
+    return m_linkUp;
+}
+
+void
+VethNetDevice::AddLinkChangeCallback(Callback<void> callback)
+{
+    m_linkChangeCallbacks.ConnectWithoutContext(callback);
+}
+
+bool
+VethNetDevice::IsBroadcast() const
+{
+    return true;
+}
+
+Address
+VethNetDevice::GetBroadcast() const
+{
+    return Mac48Address::GetBroadcast();
+}
+
+bool
+VethNetDevice::IsMulticast() const
+{
+    return true;
+}
+
+Address
+VethNetDevice::GetMulticast(Ipv4Address multicastGroup) const
+{
+    return Mac48Address::GetMulticast(multicastGroup);
+}
+
+Address
+VethNetDevice::GetMulticast(Ipv6Address addr) const
+{
+    return Mac48Address::GetMulticast(addr);
+}
+
+bool
+VethNetDevice::IsBridge() const
+{
+    return false;
+}
+
+bool
+VethNetDevice::IsPointToPoint() const
+{
+    return false;
+}
+
+Ptr<Node>
+VethNetDevice::GetNode() const
+{
+    return m_node;
+}
+
+void
+VethNetDevice::SetNode(Ptr<Node> node)
+{
+    m_node = node;
+}
+
+bool
+VethNetDevice::NeedsArp() const
+{
+    return true;
+}
+
+void
+VethNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
+{
+    m_rxCallback = cb;
+}
+
+void
+VethNetDevice::SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb)
+{
+    m_promiscCallback = cb;
+}
+
+bool
+VethNetDevice::SupportsSendFrom() const
+{
+    return true;
+}
+
+} // namespace ns3

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#ifndef VETH_NET_DEVICE_H
+#define VETH_NET_DEVICE_H
+
+#include "ns3/data-rate.h"
+#include "ns3/error-model.h"
+#include "ns3/event-id.h"
+#include "ns3/mac48-address.h"
+#include "ns3/net-device.h"
+#include "ns3/nstime.h"
+#include "ns3/queue.h"
+#include "ns3/traced-callback.h"
+
+namespace ns3
+{
+
+class VethChannel;
+
+/**
+ * @ingroup tipc
+ * @brief A virtual Ethernet device, one end of a veth pair (Linux
+ *        drivers/net/veth.c), usable for any ethertype (IPv4, 0x88CA, ...).
+ *
+ * Full duplex, point to point, 48-bit MAC addresses, broadcast and multicast,
+ * promiscuous mode and SendFrom (so it can be a bridge port).  Frames are
+ * Ethernet II without padding or FCS, as tcpdump shows them on a veth.
+ *
+ * By default it has no wire time (DataRate 0) and no delay, like a real veth;
+ * a DataRate and a channel Delay turn the pair into a full-duplex Ethernet
+ * link of that speed and length (frames are then serialized through the
+ * transmit queue).  The carrier can be switched off and on (SetLinkUp), which
+ * notifies link-change listeners as Linux NETDEV_CHANGE does.  A
+ * ReceiveErrorModel drops frames as a corrupted-FCS drop would.  GsoMaxSize is
+ * the largest super-packet the device passes (used by the host model for TCP).
+ */
+class VethNetDevice : public NetDevice
+{
+  public:
+    /**
+     * @brief Register this type.
+     * @return The TypeId.
+     */
+    static TypeId GetTypeId();
+
+    VethNetDevice();
+    ~VethNetDevice() override;
+
+    /**
+     * @brief Attach to a channel (done by VethHelper).
+     * @param channel the channel
+     */
+    void Attach(Ptr<VethChannel> channel);
+
+    /**
+     * @brief Carrier on or off.  Off: frames are not sent or received; link
+     *        change callbacks fire on every change.
+     * @param up new carrier state
+     */
+    void SetLinkUp(bool up);
+
+    /**
+     * @brief A frame arrives from the channel.
+     * @param frame Ethernet frame
+     */
+    void Receive(Ptr<Packet> frame);
+
+    /** @return the largest GSO super-packet this device passes */
+    uint32_t GetGsoMaxSize() const;
+    /** @return the transmit queue */
+    Ptr<Queue<Packet>> GetQueue() const;
+
+    // NetDevice
+    void SetIfIndex(const uint32_t index) override;
+    uint32_t GetIfIndex() const override;
+    Ptr<Channel> GetChannel() const override;
+    void SetAddress(Address address) override;
+    Address GetAddress() const override;
+    bool SetMtu(const uint16_t mtu) override;
+    uint16_t GetMtu() const override;
+    bool IsLinkUp() const override;
+    void AddLinkChangeCallback(Callback<void> callback) override;
+    bool IsBroadcast() const override;
+    Address GetBroadcast() const override;
+    bool IsMulticast() const override;
+    Address GetMulticast(Ipv4Address multicastGroup) const override;
+    Address GetMulticast(Ipv6Address addr) const override;
+    bool IsBridge() const override;
+    bool IsPointToPoint() const override;
+    bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
+    bool SendFrom(Ptr<Packet> packet,
+                  const Address& source,
+                  const Address& dest,
+                  uint16_t protocolNumber) override;
+    Ptr<Node> GetNode() const override;
+    void SetNode(Ptr<Node> node) override;
+    bool NeedsArp() const override;
+    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
+    void SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb) override;
+    bool SupportsSendFrom() const override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    /** @brief Start sending the head of the queue (DataRate > 0). */
+    void StartTransmission();
+    /** @brief The current frame has left (DataRate > 0). */
+    void TransmitComplete();
+
+    Ptr<Node> m_node;                                        //!< node
+    Ptr<VethChannel> m_channel;                              //!< channel
+    uint32_t m_ifIndex;                                      //!< interface index
+    Mac48Address m_address;                                  //!< MAC
+    uint16_t m_mtu;                                          //!< MTU
+    uint32_t m_gsoMaxSize;                                   //!< GSO super-packet limit
+    DataRate m_rate;                                         //!< 0: no wire time
+    bool m_linkUp;                                           //!< carrier
+    bool m_transmitting;                                     //!< a frame is on the wire
+    Ptr<Queue<Packet>> m_queue;                              //!< transmit queue
+    Ptr<ErrorModel> m_receiveErrorModel;                     //!< receive errors
+    NetDevice::ReceiveCallback m_rxCallback;                 //!< protocol stack
+    NetDevice::PromiscReceiveCallback m_promiscCallback;     //!< bridge / packet sockets
+    TracedCallback<> m_linkChangeCallbacks;                  //!< carrier listeners
+    TracedCallback<Ptr<const Packet>> m_macTxTrace;          //!< "MacTx"
+    TracedCallback<Ptr<const Packet>> m_macTxDropTrace;      //!< "MacTxDrop"
+    TracedCallback<Ptr<const Packet>> m_macRxTrace;          //!< "MacRx"
+    TracedCallback<Ptr<const Packet>> m_phyRxDropTrace;      //!< "PhyRxDrop"
+    TracedCallback<Ptr<const Packet>> m_snifferTrace;        //!< "Sniffer"
+    TracedCallback<Ptr<const Packet>> m_promiscSnifferTrace; //!< "PromiscSniffer"
+};
+
+} // namespace ns3
+
+#endif // VETH_NET_DEVICE_H
