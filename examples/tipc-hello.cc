@@ -8,7 +8,12 @@
 // Prints discovery, link and node events with their times, and the link
 // statistics at the end.  pcap: tipc-hello-<node>-<dev>.pcap.
 //
-//   ./tipc-hello [--duration=5s] [--tolerance=1500ms] [--startB=0s] [--pcap=1]
+// Each bearer is one CSMA segment between the nodes; the devices are named
+// A/eth0, B/eth0, ... (ns3::Names).  Invalid settings stop the program with a
+// message naming the attribute and its range (e.g. --tolerance=10ms).
+//
+//   ./tipc-hello [--duration=5s] [--tolerance=1500ms] [--priority=10] [--bearers=1]
+//                [--startB=0s] [--device=A/eth0] [--pcap=1]
 
 #include "ns3/core-module.h"
 #include "ns3/csma-module.h"
@@ -70,35 +75,64 @@ main(int argc, char* argv[])
 {
     Time duration = Seconds(5);
     Time tolerance = MilliSeconds(1500);
+    uint32_t priority = 10;
+    uint32_t bearers = 1;
     Time startB = Seconds(0);
+    std::string device;
     bool pcap = true;
     CommandLine cmd(__FILE__);
     cmd.AddValue("duration", "Simulated time", duration);
-    cmd.AddValue("tolerance", "Link tolerance of both bearers (50ms..30s)", tolerance);
-    cmd.AddValue("startB", "When node B enables its bearer", startB);
+    cmd.AddValue("tolerance", "Link tolerance of the bearers (50ms..30s)", tolerance);
+    cmd.AddValue("priority", "Link priority of the bearers (0..31)", priority);
+    cmd.AddValue("bearers", "Bearers (CSMA segments) between the nodes (at most 3)", bearers);
+    cmd.AddValue("startB", "When node B enables its bearers", startB);
+    cmd.AddValue("device", "Enable node A's bearers by device name instead (e.g. A/eth0)", device);
     cmd.AddValue("pcap", "Write pcap files", pcap);
     cmd.Parse(argc, argv);
 
     NodeContainer nodes;
     nodes.Create(2);
+    Names::Add("A", nodes.Get(0));
+    Names::Add("B", nodes.Get(1));
+    std::vector<NetDeviceContainer> segments;
     CsmaHelper csma;
     csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
     csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(1)));
-    NetDeviceContainer devs = csma.Install(nodes);
+    for (uint32_t b = 0; b < bearers; ++b)
+    {
+        segments.push_back(csma.Install(nodes));
+        Names::Add("A/eth" + std::to_string(b), segments.back().Get(0));
+        Names::Add("B/eth" + std::to_string(b), segments.back().Get(1));
+    }
 
     TipcHelper tipc;
-    tipc.SetBearerAttributes("Tolerance", TimeValue(tolerance));
+    tipc.SetBearerAttributes("Tolerance",
+                             TimeValue(tolerance),
+                             "Priority",
+                             UintegerValue(priority));
     tipc.Install(nodes);
     TipcHelper::SetNodeIdentity(nodes.Get(0), "nodeA-1");
     TipcHelper::SetNodeIdentity(nodes.Get(1), "nodeB-2");
-    tipc.AddEthBearer(devs.Get(0), "eth0");
-    if (startB.IsZero())
+    for (uint32_t b = 0; b < bearers; ++b)
     {
-        tipc.AddEthBearer(devs.Get(1), "eth0");
-    }
-    else
-    {
-        Simulator::Schedule(startB, [&tipc, &devs]() { tipc.AddEthBearer(devs.Get(1), "eth0"); });
+        std::string name = "eth" + std::to_string(b);
+        if (device.empty())
+        {
+            tipc.AddEthBearer(segments[b].Get(0), name);
+        }
+        else
+        {
+            tipc.AddEthBearer(nodes.Get(0), device);
+        }
+        Ptr<NetDevice> devB = segments[b].Get(1);
+        if (startB.IsZero())
+        {
+            tipc.AddEthBearer(devB, name);
+        }
+        else
+        {
+            Simulator::Schedule(startB, [&tipc, devB, name]() { tipc.AddEthBearer(devB, name); });
+        }
     }
     tipc.AssignStreams(nodes, 1);
 
@@ -114,7 +148,10 @@ main(int argc, char* argv[])
     }
     if (pcap)
     {
-        csma.EnablePcap("tipc-hello", devs, false);
+        for (const auto& seg : segments)
+        {
+            csma.EnablePcap("tipc-hello", seg, false);
+        }
     }
 
     Simulator::Stop(duration);
@@ -126,16 +163,19 @@ main(int argc, char* argv[])
         Ptr<TipcStack> s = TipcHelper::GetStack(nodes.Get(i));
         for (const auto& peer : s->GetPeers())
         {
-            Ptr<TipcLink> l = peer->GetLink(0);
-            std::cout << "link " << (l ? l->GetName() : "-") << ": "
-                      << (l ? TipcLinkFsm::StateName(l->GetState()) : "none");
-            if (l)
+            for (uint32_t b = 0; b < bearers; ++b)
             {
-                const TipcLinkStats& st = l->GetStats();
-                std::cout << ", states sent/recv " << st.sentStates << "/" << st.recvStates
-                          << ", probes sent/recv " << st.sentProbes << "/" << st.recvProbes;
+                Ptr<TipcLink> l = peer->GetLink(b);
+                std::cout << "link " << (l ? l->GetName() : "-") << ": "
+                          << (l ? TipcLinkFsm::StateName(l->GetState()) : "none");
+                if (l)
+                {
+                    const TipcLinkStats& st = l->GetStats();
+                    std::cout << ", states sent/recv " << st.sentStates << "/" << st.recvStates
+                              << ", probes sent/recv " << st.sentProbes << "/" << st.recvProbes;
+                }
+                std::cout << std::endl;
             }
-            std::cout << std::endl;
         }
         ok = ok && s->GetNUpPeers() == 1;
     }

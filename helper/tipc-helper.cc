@@ -7,6 +7,7 @@
 #include "ns3/names.h"
 #include "ns3/string.h"
 #include "ns3/tipc-eth-bearer.h"
+#include "ns3/tipc-udp-bearer.h"
 
 namespace ns3
 {
@@ -17,6 +18,7 @@ TipcHelper::TipcHelper()
 {
     m_stackFactory.SetTypeId(TipcStack::GetTypeId());
     m_ethFactory.SetTypeId(TipcEthBearer::GetTypeId());
+    m_udpFactory.SetTypeId(TipcUdpBearer::GetTypeId());
 }
 
 void
@@ -95,6 +97,23 @@ TipcHelper::AddEthBearers(NetDeviceContainer devices) const
     {
         AddEthBearer(*it);
     }
+}
+
+Ptr<TipcBearer>
+TipcHelper::AddUdpBearer(Ptr<Node> node,
+                         Ipv4Address local,
+                         Ipv4Address remote,
+                         const std::string& ifName) const
+{
+    Ptr<TipcStack> stack = GetStack(node);
+    Ptr<TipcUdpBearer> bearer = m_udpFactory.Create<TipcUdpBearer>();
+    bearer->SetNode(node);
+    bearer->SetAttribute("LocalAddress", Ipv4AddressValue(local));
+    bearer->SetAttribute("RemoteAddress", Ipv4AddressValue(remote));
+    bearer->SetInterfaceName(ifName.empty() ? "udp" + std::to_string(stack->GetNBearers())
+                                            : ifName);
+    stack->AddBearer(bearer);
+    return bearer;
 }
 
 void

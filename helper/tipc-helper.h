@@ -3,6 +3,7 @@
 #ifndef TIPC_HELPER_H
 #define TIPC_HELPER_H
 
+#include "ns3/ipv4-address.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
@@ -93,6 +94,31 @@ class TipcHelper
     void AddEthBearers(NetDeviceContainer devices) const;
 
     /**
+     * @brief Attributes for the bearers created by AddUdpBearer() (ns3::TipcUdpBearer
+     *        and ns3::TipcBearer attributes).
+     * @tparam Args name/value pairs
+     * @param args attribute name, AttributeValue, ...
+     */
+    template <typename... Args>
+    void SetUdpBearerAttributes(Args&&... args)
+    {
+        m_udpFactory.Set(std::forward<Args>(args)...);
+    }
+
+    /**
+     * @brief Enable a UDP bearer on a node with TIPC and an Internet stack.
+     * @param node the node
+     * @param local local IPv4 address (must belong to the node)
+     * @param remote IPv4 multicast group for discovery, or the first replicast peer
+     * @param ifName interface part of the bearer name (default: "udp" + index)
+     * @return the bearer
+     */
+    Ptr<TipcBearer> AddUdpBearer(Ptr<Node> node,
+                                 Ipv4Address local,
+                                 Ipv4Address remote,
+                                 const std::string& ifName = "") const;
+
+    /**
      * @brief Set a node's identity (before the simulation starts).
      * @param node the node
      * @param identity up to 16 characters, or up to 32 hex digits
@@ -117,6 +143,7 @@ class TipcHelper
   private:
     ObjectFactory m_stackFactory; //!< creates TipcStack
     ObjectFactory m_ethFactory;   //!< creates TipcEthBearer
+    ObjectFactory m_udpFactory;   //!< creates TipcUdpBearer
 };
 
 } // namespace ns3

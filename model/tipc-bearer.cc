@@ -48,9 +48,9 @@ TipcBearer::GetTypeId()
                 MakeUintegerChecker<uint32_t>())
             .AddAttribute(
                 "MaxWindow",
-                "Maximum link window in packets, MinWindow..8191 "
-                "(Ethernet default 8191; set it to MinWindow for a fixed window).",
-                UintegerValue(TIPC_MAX_LINK_WIN),
+                "Maximum link window in packets, MinWindow..8191; 0 = the media default "
+                "(Ethernet 8191, UDP 50).",
+                UintegerValue(0),
                 MakeUintegerAccessor(&TipcBearer::SetMaxWindow, &TipcBearer::GetMaxWindow),
                 MakeUintegerChecker<uint32_t>())
             .AddAttribute("Domain",
@@ -96,7 +96,7 @@ TipcBearer::TipcBearer()
       m_priority(TIPC_DEF_LINK_PRI),
       m_tolerance(MilliSeconds(TIPC_DEF_LINK_TOL)),
       m_minWindow(TIPC_DEF_LINK_WIN),
-      m_maxWindow(TIPC_MAX_LINK_WIN),
+      m_maxWindow(0),
       m_domain(0),
       m_enabled(false),
       m_mediumUp(false),
@@ -172,7 +172,7 @@ TipcBearer::SetMinWindow(uint32_t w)
 void
 TipcBearer::SetMaxWindow(uint32_t w)
 {
-    if (w < TIPC_MIN_LINK_WIN || w > TIPC_MAX_LINK_WIN)
+    if (w != 0 && (w < TIPC_MIN_LINK_WIN || w > TIPC_MAX_LINK_WIN))
     {
         NS_FATAL_ERROR("ns3::TipcBearer attribute MaxWindow=" << w << " is out of range ["
                                                               << TIPC_MIN_LINK_WIN << ", "
@@ -231,7 +231,13 @@ TipcBearer::GetMinWindow() const
 uint32_t
 TipcBearer::GetMaxWindow() const
 {
-    return std::max(m_maxWindow, m_minWindow);
+    return std::max(m_maxWindow == 0 ? GetMediaMaxWindow() : m_maxWindow, m_minWindow);
+}
+
+uint32_t
+TipcBearer::GetMediaMaxWindow() const
+{
+    return TIPC_MAX_LINK_WIN;
 }
 
 uint32_t

@@ -78,6 +78,8 @@ class TipcBearer : public Object
     uint32_t GetMaxWindow() const;
     /** @return discovery domain (0: any node) */
     uint32_t GetDomain() const;
+    /** @return the media default maximum window (Ethernet 8191; UDP 50) */
+    virtual uint32_t GetMediaMaxWindow() const;
     /** @return bearer MTU in bytes (TIPC message size limit on this medium) */
     virtual uint32_t GetMtu() const = 0;
     /** @return own media address */

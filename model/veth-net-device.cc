@@ -98,6 +98,7 @@ VethNetDevice::VethNetDevice()
     : m_ifIndex(0),
       m_mtu(1500),
       m_gsoMaxSize(65536),
+      m_adminUp(true),
       m_linkUp(false),
       m_transmitting(false)
 {
@@ -137,18 +138,46 @@ VethNetDevice::Attach(Ptr<VethChannel> channel)
     {
         m_queue = CreateObject<DropTailQueue<Packet>>();
     }
-    SetLinkUp(true);
+    for (std::size_t i = 0; i < m_channel->GetNDevices(); ++i)
+    {
+        m_channel->GetDevice(i)->GetObject<VethNetDevice>()->UpdateCarrier();
+    }
 }
 
 void
 VethNetDevice::SetLinkUp(bool up)
 {
-    if (up == m_linkUp)
+    m_adminUp = up;
+    if (!m_channel)
     {
         return;
     }
-    m_linkUp = up;
-    NS_LOG_INFO("veth " << m_address << " carrier " << (up ? "on" : "off"));
+    for (std::size_t i = 0; i < m_channel->GetNDevices(); ++i)
+    {
+        m_channel->GetDevice(i)->GetObject<VethNetDevice>()->UpdateCarrier();
+    }
+}
+
+bool
+VethNetDevice::IsAdminUp() const
+{
+    return m_adminUp;
+}
+
+void
+VethNetDevice::UpdateCarrier()
+{
+    bool carrier = m_adminUp && m_channel && m_channel->GetNDevices() == 2;
+    for (std::size_t i = 0; carrier && i < m_channel->GetNDevices(); ++i)
+    {
+        carrier = m_channel->GetDevice(i)->GetObject<VethNetDevice>()->IsAdminUp();
+    }
+    if (carrier == m_linkUp)
+    {
+        return;
+    }
+    m_linkUp = carrier;
+    NS_LOG_INFO("veth " << m_address << " carrier " << (carrier ? "on" : "off"));
     m_linkChangeCallbacks();
 }
 

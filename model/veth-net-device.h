@@ -53,11 +53,17 @@ class VethNetDevice : public NetDevice
     void Attach(Ptr<VethChannel> channel);
 
     /**
-     * @brief Carrier on or off.  Off: frames are not sent or received; link
-     *        change callbacks fire on every change.
-     * @param up new carrier state
+     * @brief Administrative state of this end (`ip link set dev X up|down`).
+     *        As with Linux veth, the carrier of both ends is on only while both
+     *        ends are up; every carrier change notifies the link-change
+     *        listeners (NETDEV_CHANGE).  Without carrier, frames are dropped.
+     * @param up new administrative state
      */
     void SetLinkUp(bool up);
+    /** @return the administrative state of this end */
+    bool IsAdminUp() const;
+    /** @brief Recompute the carrier from both ends' administrative states. */
+    void UpdateCarrier();
 
     /**
      * @brief A frame arrives from the channel.
@@ -115,6 +121,7 @@ class VethNetDevice : public NetDevice
     uint16_t m_mtu;                                          //!< MTU
     uint32_t m_gsoMaxSize;                                   //!< GSO super-packet limit
     DataRate m_rate;                                         //!< 0: no wire time
+    bool m_adminUp;                                          //!< administrative state
     bool m_linkUp;                                           //!< carrier
     bool m_transmitting;                                     //!< a frame is on the wire
     Ptr<Queue<Packet>> m_queue;                              //!< transmit queue

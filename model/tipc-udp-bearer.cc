@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#include "tipc-udp-bearer.h"
+
+#include "tipc-header.h"
+
+#include "ns3/boolean.h"
+#include "ns3/fatal-error.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/ipv4-routing-helper.h"
+#include "ns3/ipv4-static-routing.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/udp-socket-factory.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TipcUdpBearer");
+
+NS_OBJECT_ENSURE_REGISTERED(TipcUdpBearer);
+
+using namespace tipc;
+
+TypeId
+TipcUdpBearer::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::TipcUdpBearer")
+            .SetParent<TipcBearer>()
+            .SetGroupName("Tipc")
+            .AddConstructor<TipcUdpBearer>()
+            .AddAttribute("LocalAddress",
+                          "Local IPv4 address the bearer binds to.",
+                          Ipv4AddressValue(Ipv4Address::GetAny()),
+                          MakeIpv4AddressAccessor(&TipcUdpBearer::m_local),
+                          MakeIpv4AddressChecker())
+            .AddAttribute("LocalPort",
+                          "Local UDP port (IANA TIPC port 6118).",
+                          UintegerValue(UDP_PORT_DEFAULT),
+                          MakeUintegerAccessor(&TipcUdpBearer::m_localPort),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("RemoteAddress",
+                          "IPv4 multicast group for discovery, or the first replicast peer.",
+                          Ipv4AddressValue(Ipv4Address("228.0.18.103")),
+                          MakeIpv4AddressAccessor(&TipcUdpBearer::m_remote),
+                          MakeIpv4AddressChecker())
+            .AddAttribute("RemotePort",
+                          "Remote UDP port.",
+                          UintegerValue(UDP_PORT_DEFAULT),
+                          MakeUintegerAccessor(&TipcUdpBearer::m_remotePort),
+                          MakeUintegerChecker<uint16_t>(1))
+            .AddAttribute("Mtu",
+                          "Bearer MTU: the largest TIPC message per datagram (Linux 14000 for "
+                          "IPv4; larger than the device MTU, IP fragments).",
+                          UintegerValue(TIPC_DEF_LINK_UDP_MTU),
+                          MakeUintegerAccessor(&TipcUdpBearer::m_mtu),
+                          MakeUintegerChecker<uint32_t>(TIPC_MIN_BEARER_MTU + 28, 65507))
+            .AddAttribute("LearnPeers",
+                          "Replicast mode: add the senders of discovery datagrams to the "
+                          "replicast peers.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&TipcUdpBearer::m_learn),
+                          MakeBooleanChecker());
+    return tid;
+}
+
+TipcUdpBearer::TipcUdpBearer()
+    : m_localPort(UDP_PORT_DEFAULT),
+      m_remotePort(UDP_PORT_DEFAULT),
+      m_mtu(TIPC_DEF_LINK_UDP_MTU),
+      m_learn(true)
+{
+}
+
+void
+TipcUdpBearer::DoDispose()
+{
+    if (m_socket)
+    {
+        m_socket->Close();
+        m_socket = nullptr;
+    }
+    m_node = nullptr;
+    TipcBearer::DoDispose();
+}
+
+void
+TipcUdpBearer::SetNode(Ptr<Node> node)
+{
+    m_node = node;
+}
+
+void
+TipcUdpBearer::AddRemote(Ipv4Address addr, uint16_t port)
+{
+    m_remotes.insert({addr.Get(), port});
+}
+
+std::set<std::pair<uint32_t, uint16_t>>
+TipcUdpBearer::GetRemotes() const
+{
+    return m_remotes;
+}
+
+bool
+TipcUdpBearer::IsMulticast() const
+{
+    return m_remote.IsMulticast();
+}
+
+std::string
+TipcUdpBearer::GetMediaName() const
+{
+    return "udp";
+}
+
+uint8_t
+TipcUdpBearer::GetMediaType() const
+{
+    return TIPC_MEDIA_TYPE_UDP;
+}
+
+uint32_t
+TipcUdpBearer::GetMtu() const
+{
+    return m_mtu;
+}
+
+uint32_t
+TipcUdpBearer::GetMediaMaxWindow() const
+{
+    return TIPC_DEF_LINK_WIN; // UDP links do not grow their window
+}
+
+TipcMediaAddress
+TipcUdpBearer::GetMediaAddress() const
+{
+    return TipcMediaAddress::FromUdpIpv4(m_local.Get(), m_localPort);
+}
+
+TipcMediaAddress
+TipcUdpBearer::GetBroadcastAddress() const
+{
+    return TipcMediaAddress::FromUdpIpv4(m_remote.Get(), m_remotePort);
+}
+
+Ptr<Node>
+TipcUdpBearer::GetNode() const
+{
+    return m_node;
+}
+
+void
+TipcUdpBearer::DoEnable()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_node)
+    {
+        NS_FATAL_ERROR("TipcUdpBearer " << GetName() << ": no node set");
+    }
+    Ptr<Ipv4> ipv4 = m_node->GetObject<Ipv4>();
+    if (!ipv4)
+    {
+        NS_FATAL_ERROR("TipcUdpBearer " << GetName() << ": node " << m_node->GetId()
+                                        << " has no Internet stack");
+    }
+    int32_t ifIndex = ipv4->GetInterfaceForAddress(m_local);
+    if (ifIndex < 0)
+    {
+        NS_FATAL_ERROR("ns3::TipcUdpBearer attribute LocalAddress="
+                       << m_local << " is not an address of node " << m_node->GetId());
+    }
+    m_socket = Socket::CreateSocket(m_node, UdpSocketFactory::GetTypeId());
+    if (IsMulticast())
+    {
+        // Linux binds the wildcard address and joins the group
+        m_socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), m_localPort));
+        Ptr<Ipv4StaticRouting> sr =
+            Ipv4RoutingHelper::GetRouting<Ipv4StaticRouting>(ipv4->GetRoutingProtocol());
+        if (sr)
+        {
+            sr->AddNetworkRouteTo(Ipv4Address("224.0.0.0"),
+                                  Ipv4Mask("240.0.0.0"),
+                                  static_cast<uint32_t>(ifIndex));
+        }
+    }
+    else
+    {
+        m_socket->Bind(InetSocketAddress(m_local, m_localPort));
+        AddRemote(m_remote, m_remotePort);
+    }
+    m_socket->SetRecvCallback(MakeCallback(&TipcUdpBearer::Receive, this));
+}
+
+void
+TipcUdpBearer::DoDisable()
+{
+    if (m_socket)
+    {
+        m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        m_socket->Close();
+        m_socket = nullptr;
+    }
+}
+
+bool
+TipcUdpBearer::DoSend(Ptr<Packet> wire, const TipcMediaAddress& dest)
+{
+    if (!m_socket)
+    {
+        return false;
+    }
+    Ipv4Address ip(dest.GetUdpIpv4());
+    uint16_t port = dest.GetUdpPort();
+    if (dest == GetBroadcastAddress() && !IsMulticast())
+    {
+        // replicast: one copy per known peer
+        bool ok = true;
+        for (const auto& [addr, p] : m_remotes)
+        {
+            ok = m_socket->SendTo(wire->Copy(), 0, InetSocketAddress(Ipv4Address(addr), p)) >= 0 &&
+                 ok;
+        }
+        return ok;
+    }
+    return m_socket->SendTo(wire, 0, InetSocketAddress(ip, port)) >= 0;
+}
+
+void
+TipcUdpBearer::Receive(Ptr<Socket> socket)
+{
+    Address from;
+    while (Ptr<Packet> p = socket->RecvFrom(from))
+    {
+        InetSocketAddress src = InetSocketAddress::ConvertFrom(from);
+        if (m_learn && !IsMulticast() && p->GetSize() >= 4)
+        {
+            uint8_t w0[4];
+            p->CopyData(w0, 4);
+            uint32_t user = (w0[0] >> 1) & 0xf;
+            if (user == LINK_CONFIG && src.GetIpv4() != m_local)
+            {
+                AddRemote(src.GetIpv4(), src.GetPort());
+            }
+        }
+        DeliverUp(p, TipcMediaAddress::FromUdpIpv4(src.GetIpv4().Get(), src.GetPort()));
+    }
+}
+
+} // namespace ns3
