@@ -6,7 +6,10 @@
 #include "ns3/log.h"
 #include "ns3/names.h"
 #include "ns3/string.h"
+#include "ns3/tipc-discoverer.h"
 #include "ns3/tipc-eth-bearer.h"
+#include "ns3/tipc-link.h"
+#include "ns3/tipc-peer.h"
 #include "ns3/tipc-udp-bearer.h"
 
 namespace ns3
@@ -39,7 +42,21 @@ TipcHelper::Install(Ptr<Node> node) const
     }
     Ptr<TipcStack> stack = m_stackFactory.Create<TipcStack>();
     node->AggregateObject(stack);
+    ValidateDefaults(stack);
     return stack;
+}
+
+void
+TipcHelper::ValidateDefaults(Ptr<TipcStack> stack)
+{
+    // Peers, links, discoverers and window policies are created during the
+    // simulation, with the attribute defaults of that moment.  Creating one of
+    // each now makes a bad default (Config::SetDefault, --ns3::...) fail at
+    // configuration time, naming the attribute and its range.
+    CreateObject<TipcDiscoverer>()->Dispose();
+    CreateObject<TipcPeer>()->Dispose();
+    CreateObject<TipcLink>()->Dispose();
+    stack->CreateWindowControl()->Dispose();
 }
 
 Ptr<TipcStack>

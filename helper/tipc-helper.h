@@ -141,6 +141,13 @@ class TipcHelper
     static Ptr<TipcStack> GetStack(Ptr<Node> node);
 
   private:
+    /**
+     * @brief Create one of each object the stack creates later, so that a bad attribute
+     *        default fails now (configuration time) with a message naming it.
+     * @param stack a new stack (for its window policy)
+     */
+    static void ValidateDefaults(Ptr<TipcStack> stack);
+
     ObjectFactory m_stackFactory; //!< creates TipcStack
     ObjectFactory m_ethFactory;   //!< creates TipcEthBearer
     ObjectFactory m_udpFactory;   //!< creates TipcUdpBearer

@@ -2,6 +2,7 @@
 
 #include "tipc-bearer.h"
 
+#include "tipc-attribute-check.h"
 #include "tipc-discoverer.h"
 #include "tipc-stack.h"
 
@@ -130,24 +131,22 @@ TipcBearer::DoDispose()
 void
 TipcBearer::SetTolerance(Time tolerance)
 {
-    if (tolerance < MilliSeconds(TIPC_MIN_LINK_TOL) || tolerance > MilliSeconds(TIPC_MAX_LINK_TOL))
-    {
-        NS_FATAL_ERROR("ns3::TipcBearer attribute Tolerance="
-                       << tolerance.As(Time::MS) << " is out of range [" << TIPC_MIN_LINK_TOL
-                       << "ms, " << TIPC_MAX_LINK_TOL << "ms]");
-    }
+    CheckAttributeRange("ns3::TipcBearer",
+                        "Tolerance",
+                        tolerance,
+                        MilliSeconds(TIPC_MIN_LINK_TOL),
+                        MilliSeconds(TIPC_MAX_LINK_TOL));
     m_tolerance = tolerance;
 }
 
 void
 TipcBearer::SetPriorityAttr(uint32_t priority)
 {
-    if (priority > TIPC_MAX_LINK_PRI)
-    {
-        NS_FATAL_ERROR("ns3::TipcBearer attribute Priority=" << priority << " is out of range ["
-                                                             << TIPC_MIN_LINK_PRI << ", "
-                                                             << TIPC_MAX_LINK_PRI << "]");
-    }
+    CheckAttributeRange("ns3::TipcBearer",
+                        "Priority",
+                        priority,
+                        TIPC_MIN_LINK_PRI,
+                        TIPC_MAX_LINK_PRI);
     m_priority = priority;
 }
 
@@ -160,23 +159,20 @@ TipcBearer::SetPriority(uint32_t priority)
 void
 TipcBearer::SetMinWindow(uint32_t w)
 {
-    if (w < TIPC_MIN_LINK_WIN || w > TIPC_MAX_LINK_WIN)
-    {
-        NS_FATAL_ERROR("ns3::TipcBearer attribute MinWindow=" << w << " is out of range ["
-                                                              << TIPC_MIN_LINK_WIN << ", "
-                                                              << TIPC_MAX_LINK_WIN << "]");
-    }
+    CheckAttributeRange("ns3::TipcBearer", "MinWindow", w, TIPC_MIN_LINK_WIN, TIPC_MAX_LINK_WIN);
     m_minWindow = w;
 }
 
 void
 TipcBearer::SetMaxWindow(uint32_t w)
 {
-    if (w != 0 && (w < TIPC_MIN_LINK_WIN || w > TIPC_MAX_LINK_WIN))
+    if (w != 0)
     {
-        NS_FATAL_ERROR("ns3::TipcBearer attribute MaxWindow=" << w << " is out of range ["
-                                                              << TIPC_MIN_LINK_WIN << ", "
-                                                              << TIPC_MAX_LINK_WIN << "]");
+        CheckAttributeRange("ns3::TipcBearer",
+                            "MaxWindow",
+                            w,
+                            TIPC_MIN_LINK_WIN,
+                            TIPC_MAX_LINK_WIN);
     }
     m_maxWindow = w;
 }

@@ -2,6 +2,7 @@
 
 #include "tipc-discoverer.h"
 
+#include "tipc-attribute-check.h"
 #include "tipc-bearer.h"
 #include "tipc-stack.h"
 
@@ -20,15 +21,75 @@ using namespace tipc;
 TypeId
 TipcDiscoverer::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::TipcDiscoverer").SetParent<Object>().SetGroupName("Tipc");
+    static TypeId tid =
+        TypeId("ns3::TipcDiscoverer")
+            .SetParent<Object>()
+            .SetGroupName("Tipc")
+            .AddAttribute("InitialInterval",
+                          "First discovery interval, also the interval during the address trial "
+                          "(Linux TIPC_DISC_INIT, 125 ms); 1 ms .. 60 s.",
+                          TimeValue(MilliSeconds(TIPC_DISC_INIT)),
+                          MakeTimeAccessor(&TipcDiscoverer::SetInitialInterval),
+                          MakeTimeChecker())
+            .AddAttribute("MaxIntervalNoPeers",
+                          "The doubling interval stops here while no peer is found on the bearer "
+                          "(Linux TIPC_DISC_FAST, 1 s); 1 ms .. 600 s.",
+                          TimeValue(MilliSeconds(TIPC_DISC_FAST)),
+                          MakeTimeAccessor(&TipcDiscoverer::SetMaxIntervalNoPeers),
+                          MakeTimeChecker())
+            .AddAttribute("MaxIntervalWithPeers",
+                          "The doubling interval stops here once peers are found "
+                          "(Linux TIPC_DISC_SLOW, 60 s); 1 ms .. 600 s.",
+                          TimeValue(MilliSeconds(TIPC_DISC_SLOW)),
+                          MakeTimeAccessor(&TipcDiscoverer::SetMaxIntervalWithPeers),
+                          MakeTimeChecker());
     return tid;
 }
 
 TipcDiscoverer::TipcDiscoverer()
     : m_numNodes(0),
       m_interval(MilliSeconds(TIPC_DISC_INIT)),
-      m_inactive(false)
+      m_inactive(false),
+      m_initInterval(MilliSeconds(TIPC_DISC_INIT)),
+      m_fastInterval(MilliSeconds(TIPC_DISC_FAST)),
+      m_slowInterval(MilliSeconds(TIPC_DISC_SLOW))
 {
+}
+
+void
+TipcDiscoverer::SetInitialInterval(Time t)
+{
+    CheckAttributeRange("ns3::TipcDiscoverer", "InitialInterval", t, MilliSeconds(1), Seconds(60));
+    m_initInterval = t;
+    m_interval = t;
+}
+
+void
+TipcDiscoverer::SetMaxIntervalNoPeers(Time t)
+{
+    CheckAttributeRange("ns3::TipcDiscoverer",
+                        "MaxIntervalNoPeers",
+                        t,
+                        MilliSeconds(1),
+                        Seconds(600));
+    m_fastInterval = t;
+}
+
+void
+TipcDiscoverer::SetMaxIntervalWithPeers(Time t)
+{
+    CheckAttributeRange("ns3::TipcDiscoverer",
+                        "MaxIntervalWithPeers",
+                        t,
+                        MilliSeconds(1),
+                        Seconds(600));
+    m_slowInterval = t;
+}
+
+Time
+TipcDiscoverer::GetInitialInterval() const
+{
+    return m_initInterval;
 }
 
 TipcDiscoverer::~TipcDiscoverer()
@@ -86,7 +147,7 @@ TipcDiscoverer::Start(Ptr<TipcStack> stack, Ptr<TipcBearer> bearer)
     }
     m_numNodes = 0;
     m_inactive = false;
-    m_interval = MilliSeconds(TIPC_DISC_INIT);
+    m_interval = m_initInterval;
     m_timer.Cancel();
     m_timer = Simulator::Schedule(m_interval, &TipcDiscoverer::Timeout, this);
     Transmit(m_request, m_bearer->GetBroadcastAddress());
@@ -100,7 +161,7 @@ TipcDiscoverer::Reset()
     m_request = BuildHeader(DSC_REQ_MSG);
     m_numNodes = 0;
     m_inactive = false;
-    m_interval = MilliSeconds(TIPC_DISC_INIT);
+    m_interval = m_initInterval;
     m_timer.Cancel();
     m_timer = Simulator::Schedule(m_interval, &TipcDiscoverer::Timeout, this);
     Transmit(m_request, m_bearer->GetBroadcastAddress());
@@ -119,18 +180,18 @@ TipcDiscoverer::Timeout()
     // Did we just leave the trial period?
     if (!m_stack->InAddressTrial() && m_stack->GetOwnAddress() == 0)
     {
-        m_timer = Simulator::Schedule(MilliSeconds(TIPC_DISC_INIT), &TipcDiscoverer::Timeout, this);
+        m_timer = Simulator::Schedule(m_initInterval, &TipcDiscoverer::Timeout, this);
         m_stack->FinalizeAddress();
         return;
     }
     if (m_stack->InAddressTrial())
     {
-        m_interval = MilliSeconds(TIPC_DISC_INIT);
+        m_interval = m_initInterval;
     }
     else
     {
         m_interval = m_interval * 2;
-        Time cap = MilliSeconds(m_numNodes > 0 ? TIPC_DISC_SLOW : TIPC_DISC_FAST);
+        Time cap = m_numNodes > 0 ? m_slowInterval : m_fastInterval;
         if (m_interval > cap)
         {
             m_interval = cap;
@@ -278,10 +339,10 @@ TipcDiscoverer::RemoveDest()
     {
         --m_numNodes;
     }
-    if (m_numNodes == 0 && (m_inactive || m_interval > MilliSeconds(TIPC_DISC_FAST)))
+    if (m_numNodes == 0 && (m_inactive || m_interval > m_fastInterval))
     {
         m_inactive = false;
-        m_interval = MilliSeconds(TIPC_DISC_INIT);
+        m_interval = m_initInterval;
         m_timer.Cancel();
         m_timer = Simulator::Schedule(m_interval, &TipcDiscoverer::Timeout, this);
     }

@@ -75,6 +75,24 @@ class TipcDiscoverer : public Object
     Time GetInterval() const;
     /** @return number of peers with an up link on this bearer */
     uint32_t GetNumNodes() const;
+    /** @return the first interval (attribute InitialInterval; also the trial interval) */
+    Time GetInitialInterval() const;
+
+    /**
+     * @brief Attribute InitialInterval setter (checked against its range)
+     * @param t interval
+     */
+    void SetInitialInterval(Time t);
+    /**
+     * @brief Attribute MaxIntervalNoPeers setter (checked against its range)
+     * @param t interval cap
+     */
+    void SetMaxIntervalNoPeers(Time t);
+    /**
+     * @brief Attribute MaxIntervalWithPeers setter (checked against its range)
+     * @param t interval cap
+     */
+    void SetMaxIntervalWithPeers(Time t);
 
   protected:
     void DoDispose() override;
@@ -119,6 +137,9 @@ class TipcDiscoverer : public Object
     uint32_t m_numNodes;      //!< peers with an up link on this bearer
     Time m_interval;          //!< current timer interval (TIPC_DISC_INACTIVE: stopped)
     bool m_inactive;          //!< stopped: domain names one node and it was found
+    Time m_initInterval;      //!< first interval (TIPC_DISC_INIT)
+    Time m_fastInterval;      //!< interval cap without peers (TIPC_DISC_FAST)
+    Time m_slowInterval;      //!< interval cap with peers (TIPC_DISC_SLOW)
     EventId m_timer;          //!< timer
 };
 

@@ -2,6 +2,7 @@
 
 #include "tipc-link.h"
 
+#include "tipc-attribute-check.h"
 #include "tipc-bearer.h"
 #include "tipc-bytes.h"
 #include "tipc-gap-ack-blocks.h"
@@ -90,7 +91,27 @@ TipcLink::GetTypeId()
             .AddTraceSource("Window",
                             "The send window (packets).",
                             MakeTraceSourceAccessor(&TipcLink::m_cwnd),
-                            "ns3::TracedValueCallback::Uint32");
+                            "ns3::TracedValueCallback::Uint32")
+            .AddAttribute("AckInterval",
+                          "Send an explicit acknowledgement (STATE) after this many in-order "
+                          "packets without one (Linux TIPC_MIN_LINK_WIN, 16); 1 .. 8191.",
+                          UintegerValue(TIPC_MIN_LINK_WIN),
+                          MakeUintegerAccessor(&TipcLink::SetAckInterval),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("RetransmitInterval",
+                          "A packet is retransmitted at most once per this interval, rounded up "
+                          "to whole jiffies (ns3::TipcStack::Hz) as Linux does "
+                          "(TIPC_UC_RETR_TIME, 1 ms); 0 .. 1 s.",
+                          TimeValue(MilliSeconds(TIPC_UC_RETR_TIME)),
+                          MakeTimeAccessor(&TipcLink::SetRetransmitInterval),
+                          MakeTimeChecker())
+            .AddAttribute("RetransmitFailureMultiple",
+                          "The link fails when its oldest unacknowledged packet is still "
+                          "unacknowledged this many tolerances after its first retransmission "
+                          "(Linux >= 5.10: 10); 1 .. 1000.",
+                          UintegerValue(TIPC_RETR_FAIL_TOL_MULT),
+                          MakeUintegerAccessor(&TipcLink::SetRetransmitFailureMultiple),
+                          MakeUintegerChecker<uint32_t>());
     return tid;
 }
 
@@ -118,8 +139,39 @@ TipcLink::TipcLink()
       m_rcvUnacked(0),
       m_acked(0),
       m_dropPoint(1),
-      m_suppressTx(false)
+      m_suppressTx(false),
+      m_ackInterval(TIPC_MIN_LINK_WIN),
+      m_retrInterval(MilliSeconds(TIPC_UC_RETR_TIME)),
+      m_retrFailMultiple(TIPC_RETR_FAIL_TOL_MULT)
 {
+}
+
+void
+TipcLink::SetAckInterval(uint32_t n)
+{
+    CheckAttributeRange("ns3::TipcLink", "AckInterval", n, 1, TIPC_MAX_LINK_WIN);
+    m_ackInterval = n;
+}
+
+void
+TipcLink::SetRetransmitInterval(Time t)
+{
+    CheckAttributeRange("ns3::TipcLink", "RetransmitInterval", t, MilliSeconds(0), Seconds(1));
+    m_retrInterval = t;
+}
+
+uint32_t
+TipcLink::RetransmitIntervalMs() const
+{
+    // whole milliseconds, rounded up (msecs_to_jiffies rounds up as well)
+    return static_cast<uint32_t>((m_retrInterval.GetMicroSeconds() + 999) / 1000);
+}
+
+void
+TipcLink::SetRetransmitFailureMultiple(uint32_t n)
+{
+    CheckAttributeRange("ns3::TipcLink", "RetransmitFailureMultiple", n, 1, 1000);
+    m_retrFailMultiple = n;
 }
 
 TipcLink::~TipcLink()
@@ -649,7 +701,7 @@ TipcLink::Receive(Ptr<TipcMsg> msg)
         {
             rc |= LinkInput(skb, m_reasm);
         }
-        if (++m_rcvUnacked >= TIPC_MIN_LINK_WIN)
+        if (++m_rcvUnacked >= m_ackInterval)
         {
             SendStateMsg();
         }
@@ -875,7 +927,7 @@ TipcLink::EnqueueAndSend(Ptr<TipcMsg> p, uint16_t seqno)
     p->hdr.SetSeqno(seqno);
     p->hdr.SetAck(static_cast<uint16_t>(m_rcvNxt - 1));
     p->hdr.SetBcastAck(static_cast<uint16_t>(m_peer->GetBcRcvNxt() - 1));
-    p->nxtRetr = Jiffies() + stack->MsecsToJiffies(TIPC_UC_RETR_TIME);
+    p->nxtRetr = Jiffies() + stack->MsecsToJiffies(RetransmitIntervalMs());
     p->ackers = 1;
     if (p->enqueued.IsZero())
     {
@@ -1001,7 +1053,7 @@ TipcLink::RetransmitFailure(uint32_t& rc)
         return false;
     }
     int64_t limit = m_peer->GetStack()->MsecsToJiffies(
-        static_cast<uint32_t>(TIPC_RETR_FAIL_TOL_MULT * m_tolerance.GetMilliSeconds()));
+        static_cast<uint32_t>(m_retrFailMultiple * m_tolerance.GetMilliSeconds()));
     if (!(Jiffies() > h->retrStamp + limit))
     {
         return false;
@@ -1028,7 +1080,7 @@ TipcLink::AdvanceTransmq(uint16_t acked,
     uint16_t ack = static_cast<uint16_t>(m_rcvNxt - 1);
     uint16_t bcAck = static_cast<uint16_t>(m_peer->GetBcRcvNxt() - 1);
     int64_t now = Jiffies();
-    int64_t retrTime = m_peer->GetStack()->MsecsToJiffies(TIPC_UC_RETR_TIME);
+    int64_t retrTime = m_peer->GetStack()->MsecsToJiffies(RetransmitIntervalMs());
     auto it = m_transmq.begin();
     while (it != m_transmq.end())
     {

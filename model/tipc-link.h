@@ -262,10 +262,28 @@ class TipcLink : public Object
     /// TracedCallback signature for link packets: (header, payload).
     typedef void (*PacketTracedCallback)(const TipcHeader& header, Ptr<const Packet> payload);
 
+    /**
+     * @brief Attribute AckInterval setter (checked against its range)
+     * @param n packets
+     */
+    void SetAckInterval(uint32_t n);
+    /**
+     * @brief Attribute RetransmitInterval setter (checked against its range)
+     * @param t hold-off
+     */
+    void SetRetransmitInterval(Time t);
+    /**
+     * @brief Attribute RetransmitFailureMultiple setter (checked against its range)
+     * @param n multiple of the tolerance
+     */
+    void SetRetransmitFailureMultiple(uint32_t n);
+
   protected:
     void DoDispose() override;
 
   private:
+    /** @return RetransmitInterval in whole milliseconds, rounded up */
+    uint32_t RetransmitIntervalMs() const;
     /**
      * @brief Build a protocol message (tipc_link_build_proto_msg).
      * @param type message type
@@ -427,6 +445,9 @@ class TipcLink : public Object
     std::deque<Ptr<TipcMsg>> m_failoverDeferdq; //!< tunnelled packets ahead of drop point
     uint16_t m_dropPoint;                       //!< next old-link seqno to deliver after failover
     bool m_suppressTx;                          //!< queue without sending (failover dummy)
+    uint32_t m_ackInterval;                     //!< explicit ack every n packets
+    Time m_retrInterval;                        //!< per-packet retransmission hold-off
+    uint32_t m_retrFailMultiple;                //!< failure after n x tolerance
 
     TipcLinkStats m_stats;                                          //!< statistics
     TracedCallback<uint32_t, uint32_t> m_stateTrace;                //!< "State"

@@ -2,6 +2,7 @@
 
 #include "tipc-peer.h"
 
+#include "tipc-attribute-check.h"
 #include "tipc-bearer.h"
 #include "tipc-discoverer.h"
 #include "tipc-link.h"
@@ -24,7 +25,29 @@ using namespace tipc;
 TypeId
 TipcPeer::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::TipcPeer").SetParent<Object>().SetGroupName("Tipc");
+    static TypeId tid =
+        TypeId("ns3::TipcPeer")
+            .SetParent<Object>()
+            .SetGroupName("Tipc")
+            .AddAttribute("MaxKeepalive",
+                          "Cap of the node timer (link keepalive) interval, which is "
+                          "min(tolerance/4, MaxKeepalive) over the peer's links (Linux 500 ms); "
+                          "1 ms .. 30 s.",
+                          TimeValue(MilliSeconds(TIPC_MAX_KEEPALIVE)),
+                          MakeTimeAccessor(&TipcPeer::SetMaxKeepalive),
+                          MakeTimeChecker())
+            .AddAttribute("InitialKeepalive",
+                          "Node timer interval while the peer has no link (Linux 10000 ms); "
+                          "1 ms .. 600 s.",
+                          TimeValue(MilliSeconds(TIPC_INIT_KEEPALIVE)),
+                          MakeTimeAccessor(&TipcPeer::SetInitialKeepalive),
+                          MakeTimeChecker())
+            .AddAttribute("CleanupDelay",
+                          "A peer that stays down this long is deleted (Linux 300000 ms); "
+                          "1 s .. 3600 s.",
+                          TimeValue(MilliSeconds(NODE_CLEANUP_AFTER)),
+                          MakeTimeAccessor(&TipcPeer::SetCleanupDelay),
+                          MakeTimeChecker());
     return tid;
 }
 
@@ -40,8 +63,33 @@ TipcPeer::TipcPeer()
       m_syncPoint(0),
       m_bcRcvUp(false),
       m_bcRcvNxt(1),
-      m_keepalive(MilliSeconds(TIPC_INIT_KEEPALIVE))
+      m_keepalive(MilliSeconds(TIPC_INIT_KEEPALIVE)),
+      m_maxKeepalive(MilliSeconds(TIPC_MAX_KEEPALIVE)),
+      m_initKeepalive(MilliSeconds(TIPC_INIT_KEEPALIVE)),
+      m_cleanupDelay(MilliSeconds(NODE_CLEANUP_AFTER))
 {
+}
+
+void
+TipcPeer::SetMaxKeepalive(Time t)
+{
+    CheckAttributeRange("ns3::TipcPeer", "MaxKeepalive", t, MilliSeconds(1), Seconds(30));
+    m_maxKeepalive = t;
+}
+
+void
+TipcPeer::SetInitialKeepalive(Time t)
+{
+    CheckAttributeRange("ns3::TipcPeer", "InitialKeepalive", t, MilliSeconds(1), Seconds(600));
+    m_initKeepalive = t;
+    m_keepalive = t;
+}
+
+void
+TipcPeer::SetCleanupDelay(Time t)
+{
+    CheckAttributeRange("ns3::TipcPeer", "CleanupDelay", t, Seconds(1), Seconds(3600));
+    m_cleanupDelay = t;
 }
 
 TipcPeer::~TipcPeer()
@@ -72,8 +120,8 @@ TipcPeer::Setup(Ptr<TipcStack> stack, uint32_t addr, const TipcNodeId& id, uint3
     m_id = id;
     m_caps = caps;
     m_signature = INVALID_NODE_SIG;
-    m_deleteAt = Simulator::Now() + MilliSeconds(NODE_CLEANUP_AFTER);
-    m_keepalive = MilliSeconds(TIPC_INIT_KEEPALIVE);
+    m_deleteAt = Simulator::Now() + m_cleanupDelay;
+    m_keepalive = m_initKeepalive;
     m_timer = Simulator::Schedule(m_keepalive, &TipcPeer::Timeout, this);
 }
 
@@ -183,7 +231,7 @@ void
 TipcPeer::CalculateTimer(Ptr<TipcLink> link)
 {
     int64_t tol = link->GetTolerance().GetMilliSeconds();
-    Time intv = MilliSeconds(std::min<int64_t>(tol / 4, TIPC_MAX_KEEPALIVE));
+    Time intv = std::min(MilliSeconds(tol / 4), m_maxKeepalive);
     if (intv < m_keepalive)
     {
         m_keepalive = intv;
@@ -303,7 +351,7 @@ TipcPeer::Timeout()
         m_stack->DeletePeer(m_addr); // disposes this object
         return;
     }
-    m_keepalive = MilliSeconds(TIPC_INIT_KEEPALIVE);
+    m_keepalive = m_initKeepalive;
     for (uint32_t b = 0; b < MAX_BEARERS; ++b)
     {
         Ptr<TipcLink> l = m_links[b].link;
@@ -696,7 +744,7 @@ TipcPeer::DoLinkDown(uint32_t& bearerId)
 void
 TipcPeer::LostContact()
 {
-    m_deleteAt = Simulator::Now() + MilliSeconds(NODE_CLEANUP_AFTER);
+    m_deleteAt = Simulator::Now() + m_cleanupDelay;
     m_bcRcvUp = false; // tipc_bcast_remove_peer resets the broadcast receive link
     for (auto& le : m_links)
     {

@@ -178,6 +178,22 @@ class TipcPeer : public Object
      */
     void NotifyLinkState(Ptr<TipcLink> link, uint32_t oldState, uint32_t newState);
 
+    /**
+     * @brief Attribute MaxKeepalive setter (checked against its range)
+     * @param t keepalive cap
+     */
+    void SetMaxKeepalive(Time t);
+    /**
+     * @brief Attribute InitialKeepalive setter (checked against its range)
+     * @param t interval without links
+     */
+    void SetInitialKeepalive(Time t);
+    /**
+     * @brief Attribute CleanupDelay setter (checked against its range)
+     * @param t delay
+     */
+    void SetCleanupDelay(Time t);
+
   protected:
     void DoDispose() override;
 
@@ -253,6 +269,9 @@ class TipcPeer : public Object
     uint16_t m_bcRcvNxt;                              //!< next broadcast seqno expected
     Time m_keepalive;                                 //!< timer interval
     Time m_deleteAt;                                  //!< cleanup time while down
+    Time m_maxKeepalive;                              //!< keepalive cap (attribute)
+    Time m_initKeepalive;                             //!< interval without links (attribute)
+    Time m_cleanupDelay;                              //!< delete after down this long
     EventId m_timer;                                  //!< node timer
 };
 

@@ -2,6 +2,7 @@
 
 #include "tipc-stack.h"
 
+#include "tipc-attribute-check.h"
 #include "tipc-discoverer.h"
 #include "tipc-link.h"
 #include "tipc-message-codec.h"
@@ -75,6 +76,12 @@ TipcStack::GetTypeId()
                           UintegerValue(250),
                           MakeUintegerAccessor(&TipcStack::SetHz),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("AddressTrialPeriod",
+                          "How long an auto-addressed node sends DSC_TRIAL messages before it "
+                          "takes its address (Linux 1000 ms); 1 ms .. 60 s.",
+                          TimeValue(MilliSeconds(TIPC_ADDR_TRIAL_PERIOD)),
+                          MakeTimeAccessor(&TipcStack::SetAddressTrialPeriod),
+                          MakeTimeChecker())
             .AddAttribute("BearerList",
                           "The bearers of this node, by bearer id.",
                           ObjectVectorValue(),
@@ -145,6 +152,7 @@ TipcStack::TipcStack()
       m_cryptoBuild(true),
       m_started(false),
       m_hz(250),
+      m_trialPeriod(MilliSeconds(TIPC_ADDR_TRIAL_PERIOD)),
       m_bcSndNxt(1)
 {
     NS_LOG_FUNCTION(this);
@@ -241,12 +249,7 @@ TipcStack::GetNodeIdentity() const
 void
 TipcStack::SetClusterId(uint32_t id)
 {
-    if (id < TIPC_MIN_NET_ID || id > TIPC_MAX_NET_ID)
-    {
-        NS_FATAL_ERROR("ns3::TipcStack attribute ClusterId=" << id << " is out of range ["
-                                                             << TIPC_MIN_NET_ID << ", "
-                                                             << TIPC_MAX_NET_ID << "]");
-    }
+    CheckAttributeRange("ns3::TipcStack", "ClusterId", id, TIPC_MIN_NET_ID, TIPC_MAX_NET_ID);
     if (m_started && m_addr != 0)
     {
         NS_FATAL_ERROR("ns3::TipcStack attribute ClusterId can only be set before the node "
@@ -454,14 +457,14 @@ void
 TipcStack::StartAddressTrial()
 {
     m_trialStarted = true;
-    m_trialEnd = Simulator::Now() + MilliSeconds(TIPC_ADDR_TRIAL_PERIOD);
+    m_trialEnd = Simulator::Now() + m_trialPeriod;
 }
 
 void
 TipcStack::RestartAddressTrial(uint32_t addr)
 {
     m_trialAddr = addr;
-    m_trialEnd = Simulator::Now() + MilliSeconds(TIPC_ADDR_TRIAL_PERIOD);
+    m_trialEnd = Simulator::Now() + m_trialPeriod;
 }
 
 void
@@ -763,11 +766,15 @@ TipcStack::AssignStreams(int64_t stream)
 void
 TipcStack::SetHz(uint32_t hz)
 {
-    if (hz < 100 || hz > 1000)
-    {
-        NS_FATAL_ERROR("ns3::TipcStack attribute Hz=" << hz << " is out of range [100, 1000]");
-    }
+    CheckAttributeRange("ns3::TipcStack", "Hz", hz, 100, 1000);
     m_hz = hz;
+}
+
+void
+TipcStack::SetAddressTrialPeriod(Time t)
+{
+    CheckAttributeRange("ns3::TipcStack", "AddressTrialPeriod", t, MilliSeconds(1), Seconds(60));
+    m_trialPeriod = t;
 }
 
 int64_t

@@ -335,6 +335,7 @@ class TipcStack : public Object
     void SetClusterId(uint32_t id);
     void SetNodeAddress(uint32_t addr);
     void SetHz(uint32_t hz);
+    void SetAddressTrialPeriod(Time t);
     /** @brief Start a bearer (identity auto-configuration, then Enable). */
     void StartBearer(uint32_t bearerId);
     /** @brief Suggest an unused address (tipc_node_suggest_addr). */
@@ -360,6 +361,7 @@ class TipcStack : public Object
     std::map<uint32_t, PortHandler> m_ports;    //!< local ports
     TypeId m_windowTypeId;                      //!< window policy type
     uint32_t m_hz;                              //!< kernel HZ
+    Time m_trialPeriod;                         //!< address trial duration
     uint16_t m_bcSndNxt;                        //!< broadcast send link snd_nxt
 
     TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace;       //!< "Drop"

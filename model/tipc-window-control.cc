@@ -2,6 +2,10 @@
 
 #include "tipc-window-control.h"
 
+#include "tipc-attribute-check.h"
+
+#include "ns3/uinteger.h"
+
 #include <algorithm>
 
 namespace ns3
@@ -37,8 +41,21 @@ TipcVariableWindow::GetTypeId()
     static TypeId tid = TypeId("ns3::TipcVariableWindow")
                             .SetParent<TipcWindowControl>()
                             .SetGroupName("Tipc")
-                            .AddConstructor<TipcVariableWindow>();
+                            .AddConstructor<TipcVariableWindow>()
+                            .AddAttribute("SsthreshMin",
+                                          "Floor of the slow-start threshold after a loss or "
+                                          "an idle interval (Linux 300 packets); 1 .. 8191.",
+                                          UintegerValue(TIPC_LINK_SSTHRESH_MIN),
+                                          MakeUintegerAccessor(&TipcVariableWindow::SetSsthreshMin),
+                                          MakeUintegerChecker<uint32_t>());
     return tid;
+}
+
+void
+TipcVariableWindow::SetSsthreshMin(uint32_t n)
+{
+    CheckAttributeRange("ns3::TipcVariableWindow", "SsthreshMin", n, 1, TIPC_MAX_LINK_WIN);
+    m_ssthreshMin = n;
 }
 
 std::string
@@ -73,14 +90,14 @@ TipcVariableWindow::Update(TipcWindowState& s,
     if (retransmitted)
     {
         // fast recovery
-        s.ssthresh = std::max(w / 2, TIPC_LINK_SSTHRESH_MIN);
+        s.ssthresh = std::max(w / 2, m_ssthreshMin);
         s.window = std::min(s.ssthresh, w);
         return;
     }
     if (released == 0)
     {
         // nothing sent since the last timer tick: slow start again
-        s.ssthresh = std::max(w / 2, TIPC_LINK_SSTHRESH_MIN);
+        s.ssthresh = std::max(w / 2, m_ssthreshMin);
         s.window = s.minWin;
         return;
     }

@@ -108,6 +108,14 @@ class TipcVariableWindow : public TipcWindowControl
                 uint32_t txq,
                 uint32_t blq,
                 bool holes) const override;
+    /**
+     * @brief Attribute SsthreshMin setter (checked against its range)
+     * @param n packets
+     */
+    void SetSsthreshMin(uint32_t n);
+
+  private:
+    uint32_t m_ssthreshMin{tipc::TIPC_LINK_SSTHRESH_MIN}; //!< slow-start threshold floor
 };
 
 /**
