@@ -166,15 +166,10 @@ main(int argc, char* argv[])
             for (uint32_t b = 0; b < bearers; ++b)
             {
                 Ptr<TipcLink> l = peer->GetLink(b);
-                std::cout << "link " << (l ? l->GetName() : "-") << ": "
-                          << (l ? TipcLinkFsm::StateName(l->GetState()) : "none");
                 if (l)
                 {
-                    const TipcLinkStats& st = l->GetStats();
-                    std::cout << ", states sent/recv " << st.sentStates << "/" << st.recvStates
-                              << ", probes sent/recv " << st.sentProbes << "/" << st.recvProbes;
+                    l->PrintStats(std::cout); // like `tipc link stat show`
                 }
-                std::cout << std::endl;
             }
         }
         ok = ok && s->GetNUpPeers() == 1;

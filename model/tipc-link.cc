@@ -362,6 +362,33 @@ TipcLink::GetStats() const
 }
 
 void
+TipcLink::PrintStats(std::ostream& os) const
+{
+    const TipcLinkStats& s = m_stats;
+    const char* role = "DEFUNCT";
+    if (IsUp())
+    {
+        bool active = m_peer && (m_peer->GetActiveLink(0) == static_cast<int32_t>(m_bearerId) ||
+                                 m_peer->GetActiveLink(1) == static_cast<int32_t>(m_bearerId));
+        role = active ? "ACTIVE" : "STANDBY";
+    }
+    os << "Link <" << GetName() << ">\n"
+       << "  " << role << "  MTU:" << m_mtu << "  Priority:" << m_priority
+       << "  Tolerance:" << m_tolerance.GetMilliSeconds() << " ms  Window:" << GetWindow()
+       << " packets\n"
+       << "  RX packets:" << s.recvPkts << " fragments:" << s.recvFragments << "/"
+       << s.recvFragmented << " bundles:" << s.recvBundles << "/" << s.recvBundled << "\n"
+       << "  TX packets:" << s.sentPkts << " fragments:" << s.sentFragments << "/"
+       << s.sentFragmented << " bundles:" << s.sentBundles << "/" << s.sentBundled << "\n"
+       << "  RX states:" << s.recvStates << " probes:" << s.recvProbes << " naks:" << s.recvNacks
+       << " defs:" << s.deferredRecv << " dups:" << s.duplicates << "\n"
+       << "  TX states:" << s.sentStates << " probes:" << s.sentProbes << " naks:" << s.sentNacks
+       << " acks:" << s.sentAcks << " dups:" << s.retransmitted << "\n"
+       << "  Congestion link:" << s.linkCongs << "  Send queue max:" << s.maxQueueSz
+       << " avg:" << (s.queueSzCounts ? s.accuQueueSz / s.queueSzCounts : 0) << "\n";
+}
+
+void
 TipcLink::ResetStats()
 {
     m_stats = TipcLinkStats();

@@ -163,6 +163,12 @@ class TipcLink : public Object
     const TipcLinkStats& GetStats() const;
     /** @brief Zero the statistics (tipc link stat reset). */
     void ResetStats();
+    /**
+     * @brief Print the link and its statistics in the format of Linux
+     *        `tipc link stat show` (the message-size profile lines excepted).
+     * @param os output stream
+     */
+    void PrintStats(std::ostream& os) const;
 
     /**
      * @brief tipc_link_set_abort_limit (node timer recomputation).
