@@ -90,6 +90,17 @@ WriteBe64(uint8_t* p, uint64_t v)
     WriteBe32(p + 4, static_cast<uint32_t>(v));
 }
 
+/**
+ * @brief Round up to a multiple of 4 (inner messages of a bundle are word aligned).
+ * @param n a length in bytes
+ * @return n rounded up to a multiple of 4
+ */
+constexpr uint32_t
+Align4(uint32_t n)
+{
+    return (n + 3U) & ~3U;
+}
+
 } // namespace tipc
 } // namespace ns3
 

@@ -2,6 +2,8 @@
 
 #include "tipc-link-fsm.h"
 
+#include "tipc-fsm-table.h"
+
 #include <array>
 
 namespace ns3
@@ -61,19 +63,6 @@ constexpr uint32_t TABLE[7][8] = {
      LINK_ESTABLISHED},
 };
 
-int
-IndexOf(const uint32_t* list, size_t n, uint32_t v)
-{
-    for (size_t i = 0; i < n; ++i)
-    {
-        if (list[i] == v)
-        {
-            return static_cast<int>(i);
-        }
-    }
-    return -1;
-}
-
 } // namespace
 
 TipcLinkFsm::TipcLinkFsm()
@@ -84,8 +73,8 @@ TipcLinkFsm::TipcLinkFsm()
 TipcLinkFsm::Result
 TipcLinkFsm::Transition(uint32_t state, uint32_t event)
 {
-    int s = IndexOf(STATES.data(), STATES.size(), state);
-    int e = IndexOf(EVENTS.data(), EVENTS.size(), event);
+    int s = FsmIndexOf(STATES, state);
+    int e = FsmIndexOf(EVENTS, event);
     if (s < 0 || e < 0)
     {
         return {state, 0, true};

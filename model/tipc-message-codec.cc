@@ -2,6 +2,7 @@
 
 #include "tipc-message-codec.h"
 
+#include "tipc-bytes.h"
 #include "tipc-constants.h"
 
 #include <algorithm>
@@ -14,13 +15,6 @@ using namespace tipc;
 
 namespace
 {
-
-/// Round up to a multiple of 4 (inner messages of a bundle are word aligned).
-constexpr uint32_t
-Align4(uint32_t n)
-{
-    return (n + 3U) & ~3U;
-}
 
 /// Users Linux may put inside a bundle (tipc_msg_try_bundle never bundles the others).
 bool

@@ -2,6 +2,7 @@
 
 #include "tipc-msg.h"
 
+#include "tipc-bytes.h"
 #include "tipc-constants.h"
 
 #include <algorithm>
@@ -73,12 +74,6 @@ using namespace tipc;
 
 namespace
 {
-constexpr uint32_t
-Align4(uint32_t n)
-{
-    return (n + 3U) & ~3U;
-}
-
 /// Decode the header at the start of a packet whose total length is @p len.
 bool
 PeekHeader(Ptr<const Packet> p, uint32_t len, TipcHeader& h)

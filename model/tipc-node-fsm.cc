@@ -2,6 +2,8 @@
 
 #include "tipc-node-fsm.h"
 
+#include "tipc-fsm-table.h"
+
 #include <array>
 
 namespace ns3
@@ -67,19 +69,6 @@ constexpr uint32_t TABLE[8][8] = {
      ILL}, // SYNCHING
 };
 
-int
-IndexOf(const uint32_t* list, size_t n, uint32_t v)
-{
-    for (size_t i = 0; i < n; ++i)
-    {
-        if (list[i] == v)
-        {
-            return static_cast<int>(i);
-        }
-    }
-    return -1;
-}
-
 } // namespace
 
 TipcNodeFsm::TipcNodeFsm()
@@ -90,8 +79,8 @@ TipcNodeFsm::TipcNodeFsm()
 TipcNodeFsm::Result
 TipcNodeFsm::Transition(uint32_t state, uint32_t event)
 {
-    int s = IndexOf(STATES.data(), STATES.size(), state);
-    int e = IndexOf(EVENTS.data(), EVENTS.size(), event);
+    int s = FsmIndexOf(STATES, state);
+    int e = FsmIndexOf(EVENTS, event);
     if (s < 0 || e < 0)
     {
         return {state, true};
