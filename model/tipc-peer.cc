@@ -633,8 +633,10 @@ TipcPeer::LinkUp(uint32_t bearerId)
         std::deque<Ptr<TipcMsg>> q{Create<TipcMsg>(bc, nullptr)};
         nl->Xmit(q);
         m_stack->NotifyNodeUpDown(m_addr, true);
+        m_stack->NotifyNameActions(m_addr, m_caps, false, true, true, false, m_linkId);
         return;
     }
+    m_stack->NotifyNameActions(m_addr, m_caps, false, false, true, false, m_linkId);
     Ptr<TipcLink> ol = m_links[m_activeLinks[0]].link;
     if (nl->GetPriority() > ol->GetPriority())
     {
@@ -725,8 +727,10 @@ TipcPeer::DoLinkDown(uint32_t& bearerId)
         l->Reset();
         l->SendResetMsg();
         LostContact();
+        m_stack->NotifyNameActions(m_addr, m_caps, true, false, false, true, m_linkId);
         return;
     }
+    m_stack->NotifyNameActions(m_addr, m_caps, false, false, false, true, m_linkId);
 
     // Another link is up: fail over to it
     Ptr<TipcLink> tnl = m_links[m_activeLinks[0]].link;
@@ -822,7 +826,7 @@ TipcPeer::DeliverData(Ptr<TipcMsg> msg)
 void
 TipcPeer::NamedInput(Ptr<TipcMsg> msg)
 {
-    m_stack->DeliverUp(msg, m_addr);
+    m_stack->GetNameDistributor()->Receive(msg, m_addr);
 }
 
 void

@@ -153,10 +153,12 @@ TipcStack::TipcStack()
       m_started(false),
       m_hz(250),
       m_trialPeriod(MilliSeconds(TIPC_ADDR_TRIAL_PERIOD)),
-      m_bcSndNxt(1)
+      m_bcSndNxt(1),
+      m_nodeStatePublished(false)
 {
     NS_LOG_FUNCTION(this);
     m_rng = CreateObject<UniformRandomVariable>();
+    m_names = CreateObject<TipcNameDistributor>();
 }
 
 TipcStack::~TipcStack()
@@ -171,6 +173,7 @@ TipcStack::NotifyNewAggregate()
     {
         m_node = GetObject<Node>();
     }
+    m_names->SetStack(this);
     Object::NotifyNewAggregate();
 }
 
@@ -184,6 +187,11 @@ TipcStack::DoInitialize()
         m_randomSet = true;
     }
     m_started = true;
+    m_names->SetStack(this);
+    if (m_addr != 0)
+    {
+        PublishNodeState(); // configured address: tipc_net_init finalizes at once
+    }
     for (uint32_t id = 0; id < m_bearers.size(); ++id)
     {
         if (!m_bearers[id]->IsEnabled())
@@ -210,6 +218,8 @@ TipcStack::DoDispose()
         b->Dispose();
     }
     m_bearers.clear();
+    m_names->Dispose();
+    m_names = nullptr;
     m_node = nullptr;
     m_rng = nullptr;
     Object::DoDispose();
@@ -477,7 +487,77 @@ TipcStack::FinalizeAddress()
     m_addr = m_trialAddr;
     m_trialEnd = Simulator::Now();
     NS_LOG_INFO("node " << m_nodeId << " address " << std::hex << m_addr);
+    PublishNodeState();
     m_addressTrace(m_addr);
+}
+
+void
+TipcStack::PublishNodeState()
+{
+    if (m_nodeStatePublished)
+    {
+        return;
+    }
+    m_nodeStatePublished = true;
+    // tipc_net_finalize: own bindings made so far get the address, then the
+    // node announces itself with {TIPC_NODE_STATE, addr, addr}, cluster scope
+    m_names->Reinit(m_addr);
+    m_names->Publish(TIPC_NODE_STATE, m_addr, m_addr, TIPC_CLUSTER_SCOPE, 0, m_addr);
+}
+
+Ptr<TipcNameDistributor>
+TipcStack::GetNameDistributor() const
+{
+    return m_names;
+}
+
+TipcNameTable&
+TipcStack::GetNameTable()
+{
+    return m_names->GetTable();
+}
+
+void
+TipcStack::NotifyNameActions(uint32_t peer,
+                             uint16_t caps,
+                             bool nodeDown,
+                             bool nodeUp,
+                             bool linkUp,
+                             bool linkDown,
+                             uint32_t linkId)
+{
+    if (nodeDown)
+    {
+        m_names->NodeDown(peer, caps);
+    }
+    if (nodeUp)
+    {
+        m_names->NodeUp(peer, caps);
+    }
+    if (linkUp)
+    {
+        m_names->Publish(TIPC_LINK_STATE, peer, peer, TIPC_NODE_SCOPE, linkId, linkId);
+    }
+    if (linkDown)
+    {
+        m_names->Withdraw(TIPC_LINK_STATE, peer, peer, linkId, linkId);
+    }
+}
+
+void
+TipcStack::NodeBroadcast(Ptr<TipcMsg> msg, uint32_t /* rcDests */)
+{
+    for (const auto& [addr, peer] : m_peers)
+    {
+        if (!peer->IsUp())
+        {
+            continue;
+        }
+        Ptr<TipcMsg> copy = msg->Clone();
+        copy->hdr.SetDestNode(addr);
+        std::deque<Ptr<TipcMsg>> list{copy};
+        Xmit(list, addr, 0);
+    }
 }
 
 uint32_t

@@ -8,6 +8,7 @@
 #include "tipc-link.h"
 #include "tipc-media-address.h"
 #include "tipc-msg.h"
+#include "tipc-name-distributor.h"
 #include "tipc-node-id.h"
 #include "tipc-window-control.h"
 
@@ -257,6 +258,41 @@ class TipcStack : public Object
     Ptr<TipcWindowControl> CreateWindowControl() const;
     /** @return the broadcast send link's next sequence number (1 until broadcast is used) */
     uint16_t GetBcSndNxt() const;
+    /**
+     * @brief Send a message to every peer that is up (Linux tipc_node_broadcast).
+     *        Until the broadcast link is modelled, this is Linux's replicast
+     *        mode: one copy per up peer (ascending address) on its unicast
+     *        link with selector 0 and the destination node filled in.
+     * @param msg the message (destination node 0)
+     * @param rcDests up peers that lack TIPC_NAMED_BCAST (forces replicast)
+     */
+    void NodeBroadcast(Ptr<TipcMsg> msg, uint32_t rcDests);
+
+    // ---------------------------------------------------------------- names
+    /** @return the name service (name table and distribution) */
+    Ptr<TipcNameDistributor> GetNameDistributor() const;
+    /** @return the name table */
+    TipcNameTable& GetNameTable();
+    /**
+     * @brief Name-service actions of a peer's state change, run in Linux's
+     *        order (tipc_node_write_unlock): node down (withdraw its
+     *        bindings), node up (bulk), link up (LINK_STATE binding), link
+     *        down (withdraw it).
+     * @param peer peer address
+     * @param caps peer capabilities
+     * @param nodeDown the peer lost contact
+     * @param nodeUp the peer came up (first link)
+     * @param linkUp a link came up
+     * @param linkDown a link went down
+     * @param linkId id of that link ((peer bearer id << 16) | own bearer id)
+     */
+    void NotifyNameActions(uint32_t peer,
+                           uint16_t caps,
+                           bool nodeDown,
+                           bool nodeUp,
+                           bool linkUp,
+                           bool linkDown,
+                           uint32_t linkId);
 
     // ---------------------------------------------------------------- notifications
     /**
@@ -336,6 +372,8 @@ class TipcStack : public Object
     void SetNodeAddress(uint32_t addr);
     void SetHz(uint32_t hz);
     void SetAddressTrialPeriod(Time t);
+    /** @brief tipc_net_finalize's publication of {TIPC_NODE_STATE, addr, addr} (once). */
+    void PublishNodeState();
     /** @brief Start a bearer (identity auto-configuration, then Enable). */
     void StartBearer(uint32_t bearerId);
     /** @brief Suggest an unused address (tipc_node_suggest_addr). */
@@ -363,6 +401,8 @@ class TipcStack : public Object
     uint32_t m_hz;                              //!< kernel HZ
     Time m_trialPeriod;                         //!< address trial duration
     uint16_t m_bcSndNxt;                        //!< broadcast send link snd_nxt
+    Ptr<TipcNameDistributor> m_names;           //!< name table and distribution
+    bool m_nodeStatePublished;                  //!< NODE_STATE binding made
 
     TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace;       //!< "Drop"
     TracedCallback<Ptr<const Packet>, uint32_t> m_rxTrace;                   //!< "Rx"
