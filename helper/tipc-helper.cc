@@ -10,6 +10,7 @@
 #include "ns3/tipc-eth-bearer.h"
 #include "ns3/tipc-link.h"
 #include "ns3/tipc-peer.h"
+#include "ns3/tipc-socket-factory.h"
 #include "ns3/tipc-udp-bearer.h"
 
 namespace ns3
@@ -42,6 +43,7 @@ TipcHelper::Install(Ptr<Node> node) const
     }
     Ptr<TipcStack> stack = m_stackFactory.Create<TipcStack>();
     node->AggregateObject(stack);
+    node->AggregateObject(CreateObject<TipcSocketFactory>());
     ValidateDefaults(stack);
     return stack;
 }

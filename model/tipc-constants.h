@@ -280,6 +280,28 @@ constexpr uint32_t TIPC_ACK_RATE = 4;             //!< ack every rcv_win/4 block
 constexpr uint32_t CONN_TIMEOUT_DEFAULT = 8000;   //!< ms
 constexpr uint32_t CONN_PROBING_INTV = 3600000;   //!< ms
 constexpr uint32_t TIPC_MAX_NAGLE = 1024;         //!< nagle_start cap
+constexpr uint32_t NAGLE_START_INIT = 4;          //!< one-way sends before Nagle may hold
+constexpr uint32_t NAGLE_MAX_BLOCKS = 64;         //!< Nagle holds at most this many blocks
+constexpr uint32_t MAX_PKT_DEFAULT_NODE = 1500;   //!< maxnagle for node-local peers
+constexpr uint32_t TIPC_MIN_PORT = 1;             //!< smallest port id
+constexpr uint32_t TIPC_MAX_PORT = 0xffffffff;    //!< largest port id
+constexpr uint32_t TIPC_CONN_RETRY_BASE = 100;    //!< ms, SYN retry after OVERLOAD (+ random)
+constexpr uint32_t TIPC_CONN_CONG_RETRY = 100;    //!< ms, SYN retry postponed while congested
+// Socket options (uapi tipc.h, level SOL_TIPC)
+constexpr uint32_t SOL_TIPC = 271;              //!< socket option level
+constexpr uint32_t TIPC_IMPORTANCE = 127;       //!< option
+constexpr uint32_t TIPC_SRC_DROPPABLE = 128;    //!< option
+constexpr uint32_t TIPC_DEST_DROPPABLE = 129;   //!< option
+constexpr uint32_t TIPC_CONN_TIMEOUT = 130;     //!< option
+constexpr uint32_t TIPC_SOCK_RECVQ_DEPTH = 132; //!< option (get)
+constexpr uint32_t TIPC_MCAST_BROADCAST = 133;  //!< option
+constexpr uint32_t TIPC_MCAST_REPLICAST = 134;  //!< option
+constexpr uint32_t TIPC_SOCK_RECVQ_USED = 137;  //!< option (get)
+constexpr uint32_t TIPC_NODELAY = 138;          //!< option
+// recvmsg/sendmsg flags (Linux socket.h values)
+constexpr uint32_t TIPC_MSG_PEEK = 0x2;      //!< MSG_PEEK
+constexpr uint32_t TIPC_MSG_EOR = 0x80;      //!< MSG_EOR: keep the rest of a partly read message
+constexpr uint32_t TIPC_MSG_WAITALL = 0x100; //!< MSG_WAITALL
 
 // ---------------------------------------------------------------------------
 // Neighbour monitoring (monitor.c; reference section 11)

@@ -154,10 +154,12 @@ TipcStack::TipcStack()
       m_hz(250),
       m_trialPeriod(MilliSeconds(TIPC_ADDR_TRIAL_PERIOD)),
       m_bcSndNxt(1),
-      m_nodeStatePublished(false)
+            m_nodeStatePublished(false),
+      m_legacyAddr(false)
 {
     NS_LOG_FUNCTION(this);
     m_rng = CreateObject<UniformRandomVariable>();
+    m_portRng = CreateObject<UniformRandomVariable>();
     m_names = CreateObject<TipcNameDistributor>();
 }
 
@@ -218,6 +220,14 @@ TipcStack::DoDispose()
         b->Dispose();
     }
     m_bearers.clear();
+        std::map<uint32_t, Ptr<TipcSocket>> sockets;
+    sockets.swap(m_sockets); // disposing a socket unregisters its port
+    for (auto& [port, s] : sockets)
+    {
+        s->Dispose();
+    }
+    m_conns.clear();
+    m_portRng = nullptr;
     m_names->Dispose();
     m_names = nullptr;
     m_node = nullptr;
@@ -268,9 +278,16 @@ TipcStack::SetClusterId(uint32_t id)
     m_clusterId = id;
 }
 
+bool
+TipcStack::IsLegacyAddressFormat() const
+{
+    return m_legacyAddr;
+}
+
 void
 TipcStack::SetNodeAddress(uint32_t addr)
 {
+    m_legacyAddr = addr != 0;
     if (m_started)
     {
         NS_FATAL_ERROR("ns3::TipcStack attribute NodeAddress can only be set before the start");
@@ -528,6 +545,7 @@ TipcStack::NotifyNameActions(uint32_t peer,
 {
     if (nodeDown)
     {
+        AbortConnections(peer);
         m_names->NodeDown(peer, caps);
     }
     if (nodeUp)
@@ -838,6 +856,8 @@ TipcStack::AssignStreams(int64_t stream)
         }
         ++used;
     }
+    m_portRng->SetStream(stream + used);
+    ++used;
     return used;
 }
 
@@ -925,24 +945,219 @@ void
 TipcStack::UnregisterPort(uint32_t port)
 {
     m_ports.erase(port);
+    m_sockets.erase(port);
+}
+
+Ptr<TipcSocket>
+TipcStack::CreateSocket(TipcSocketType type)
+{
+    Ptr<TipcSocket> s = CreateObject<TipcSocket>();
+    s->Init(this, type);
+    m_sockets[s->GetPortId()] = s;
+    return s;
+}
+
+uint32_t
+TipcStack::AllocatePort()
+{
+    uint32_t port = 1 + m_portRng->GetInteger(0, TIPC_MAX_PORT - 1);
+    while (m_ports.count(port) != 0)
+    {
+        port = port == TIPC_MAX_PORT ? TIPC_MIN_PORT : port + 1;
+    }
+    return port;
+}
+
+uint32_t
+TipcStack::SocketRandom()
+{
+    return m_portRng->GetInteger(0, 0xffff);
+}
+
+uint16_t
+TipcStack::GetPeerCapabilities(uint32_t node) const
+{
+    if (node != 0 && node != m_addr)
+    {
+        if (Ptr<TipcPeer> p = GetPeer(node))
+        {
+            return static_cast<uint16_t>(p->GetCapabilities());
+        }
+    }
+    return TIPC_NODE_CAPABILITIES;
+}
+
+void
+TipcStack::AddConn(uint32_t peerNode, uint32_t port, uint32_t peerPort)
+{
+    if (peerNode == 0 || peerNode == m_addr)
+    {
+        return;
+    }
+    if (!GetPeer(peerNode))
+    {
+        NS_LOG_WARN("Connecting sock to node " << std::hex << peerNode << " failed");
+        return;
+    }
+    m_conns[peerNode].emplace_back(port, peerPort);
+}
+
+void
+TipcStack::RemoveConn(uint32_t peerNode, uint32_t port)
+{
+    auto it = m_conns.find(peerNode);
+    if (it == m_conns.end())
+    {
+        return;
+    }
+    auto& v = it->second;
+    v.erase(
+        std::remove_if(v.begin(),
+                       v.end(),
+                       [port](const std::pair<uint32_t, uint32_t>& c) { return c.first == port; }),
+        v.end());
+}
+
+void
+TipcStack::AbortConnections(uint32_t peer)
+{
+    auto it = m_conns.find(peer);
+    if (it == m_conns.end())
+    {
+        return;
+    }
+    std::vector<std::pair<uint32_t, uint32_t>> conns;
+    conns.swap(it->second);
+    m_conns.erase(it);
+    for (const auto& [port, peerPort] : conns)
+    {
+        // node_lost_contact: a connection message from the lost peer, error NO_NODE
+        TipcHeader h;
+        h.Init(peer, TIPC_CRITICAL_IMPORTANCE, TIPC_CONN_MSG, SHORT_H_SIZE, m_addr);
+        h.SetDestNode(m_addr);
+        h.SetDestPort(port);
+        h.SetOrigPort(peerPort);
+        h.SetErrorCode(TIPC_ERR_NO_NODE);
+        DeliverUp(Create<TipcMsg>(h, nullptr), peer);
+    }
+}
+
+uint32_t
+TipcStack::GetBcastMss() const
+{
+    uint32_t mtu = 0;
+    for (const auto& b : m_bearers)
+    {
+        if (b->IsEnabled() && (mtu == 0 || b->GetMtu() < mtu))
+        {
+            mtu = b->GetMtu();
+        }
+    }
+    if (mtu == 0)
+    {
+        return MAX_MSG_SIZE;
+    }
+    return mtu - INT_H_SIZE - (m_cryptoBuild ? 32 : 0);
+}
+
+Time
+TipcStack::JiffiesToTime(int64_t jiffies) const
+{
+    return NanoSeconds(jiffies * 1000000000LL / m_hz);
 }
 
 void
 TipcStack::DeliverUp(Ptr<TipcMsg> msg, uint32_t fromNode)
 {
     m_deliverTrace(msg->hdr, msg->data, fromNode);
-    uint32_t user = msg->hdr.GetUser();
+    const TipcHeader& h = msg->hdr;
+    uint32_t user = h.GetUser();
     if (user == NAME_DISTRIBUTOR)
     {
         return; // the name distributor consumes these
     }
-    auto it = m_ports.find(msg->hdr.GetDestPort());
+    if (user <= TIPC_CRITICAL_IMPORTANCE && h.GetType() == TIPC_MCAST_MSG &&
+        h.GetErrorCode() == 0 && h.GetDestPort() == 0)
+    {
+        McastDeliver(msg, fromNode);
+        return;
+    }
+    auto it = m_ports.find(h.GetDestPort());
     if (it == m_ports.end())
     {
-        ++m_drops["no such port"];
+        NoSuchPort(msg);
         return;
     }
     it->second(msg, fromNode);
+}
+
+void
+TipcStack::McastDeliver(Ptr<TipcMsg> msg, uint32_t fromNode)
+{
+    const TipcHeader& h = msg->hdr;
+    uint32_t scope = h.GetOrigNode() == m_addr ? static_cast<uint32_t>(TIPC_ANY_SCOPE)
+                                               : static_cast<uint32_t>(TIPC_CLUSTER_SCOPE);
+    std::vector<uint32_t> ports = GetNameTable().LookupMcastSockets(h.GetNameType(),
+                                                                    h.GetNameLower(),
+                                                                    h.GetNameUpper(),
+                                                                    scope);
+    for (uint32_t port : ports)
+    {
+        auto it = m_ports.find(port);
+        if (it == m_ports.end())
+        {
+            continue;
+        }
+        Ptr<TipcMsg> copy = Create<TipcMsg>(h, msg->data ? msg->data->Copy() : nullptr);
+        copy->hdr.SetDestPort(port);
+        it->second(copy, fromNode);
+    }
+}
+
+void
+TipcStack::NoSuchPort(Ptr<TipcMsg> msg)
+{
+    TipcHeader& h = msg->hdr;
+    uint32_t err = TIPC_ERR_NO_PORT;
+    if (h.GetUser() <= TIPC_CRITICAL_IMPORTANCE && h.GetType() == TIPC_NAMED_MSG &&
+        h.GetErrorCode() == 0)
+    {
+        err = TIPC_ERR_NO_NAME;
+        if (h.GetRerouteCount() == 0)
+        {
+            // secondary lookup (tipc_msg_lookup_dest)
+            uint32_t lookupNode = h.GetLookupScope() == TIPC_NODE_SCOPE ? m_addr : 0;
+            uint32_t node = 0;
+            uint32_t port = 0;
+                        if (GetNameTable().LookupAnycast(h.GetNameType(),
+                                             h.GetNameInstance(),
+                                             lookupNode,
+                                             m_legacyAddr,
+                                             node,
+                                             port) &&
+                port != 0)
+            {
+                uint32_t selector = h.GetDestPort();
+                h.SetRerouteCount(h.GetRerouteCount() + 1);
+                if (node != m_addr)
+                {
+                    h.SetPrevNode(m_addr);
+                }
+                h.SetDestNode(node);
+                h.SetDestPort(port);
+                std::deque<Ptr<TipcMsg>> list{msg};
+                Xmit(list, node, selector);
+                return;
+            }
+        }
+    }
+    ++m_drops[err == TIPC_ERR_NO_NAME ? "rejected: no such name" : "rejected: no such port"];
+    Ptr<TipcMsg> r = TipcMsg::Reverse(msg, m_addr, err);
+    if (r)
+    {
+        std::deque<Ptr<TipcMsg>> list{r};
+        Xmit(list, r->hdr.GetDestNode(), r->hdr.GetOrigPort());
+    }
 }
 
 void

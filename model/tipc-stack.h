@@ -10,6 +10,7 @@
 #include "tipc-msg.h"
 #include "tipc-name-distributor.h"
 #include "tipc-node-id.h"
+#include "tipc-socket.h"
 #include "tipc-window-control.h"
 
 #include "ns3/callback.h"
@@ -96,8 +97,13 @@ class TipcStack : public Object
     uint32_t GetOwnAddress() const;
     /** @return the trial address (equals the own address once it is set) */
     uint32_t GetTrialAddress() const;
-    /** @return cluster (network) id */
+        /** @return cluster (network) id */
     uint32_t GetClusterId() const;
+    /**
+     * @return true if the node address was configured (NodeAddress attribute,
+     *         Linux legacy_addr_format): anycast then prefers node-local bindings
+     */
+    bool IsLegacyAddressFormat() const;
     /** @return this instance's random value (Linux tn->random) */
     uint32_t GetRandom() const;
     /**
@@ -254,6 +260,12 @@ class TipcStack : public Object
      * @return jiffies
      */
     int64_t MsecsToJiffies(uint32_t ms) const;
+    /**
+     * @brief Duration of a number of jiffies.
+     * @param jiffies jiffies
+     * @return the time
+     */
+    Time JiffiesToTime(int64_t jiffies) const;
     /** @return a new window policy object (attribute WindowControl) */
     Ptr<TipcWindowControl> CreateWindowControl() const;
     /** @return the broadcast send link's next sequence number (1 until broadcast is used) */
@@ -267,6 +279,45 @@ class TipcStack : public Object
      * @param rcDests up peers that lack TIPC_NAMED_BCAST (forces replicast)
      */
     void NodeBroadcast(Ptr<TipcMsg> msg, uint32_t rcDests);
+
+    // ---------------------------------------------------------------- sockets
+    /**
+     * @brief Create a socket on this node (TipcSocketFactory uses this).
+     * @param type socket type
+     * @return the socket, with a fresh port id
+     */
+    Ptr<TipcSocket> CreateSocket(TipcSocketType type);
+    /**
+     * @brief A free port id, uniform over 1 .. 2^32-1 with upward probing
+     *        (tipc_sk_insert).
+     * @return the port id
+     */
+    uint32_t AllocatePort();
+    /** @return 16 random bits for the socket layer (SYN retry delay) */
+    uint32_t SocketRandom();
+    /**
+     * @brief Capabilities of a node (tipc_node_get_capabilities): a known
+     *        peer's, else the own node's full set.
+     * @param node node address
+     * @return capability bits
+     */
+    uint16_t GetPeerCapabilities(uint32_t node) const;
+    /**
+     * @brief Register a connection to a peer node (tipc_node_add_conn), so
+     *        that it is aborted with TIPC_ERR_NO_NODE if the node is lost.
+     * @param peerNode peer node (own or 0: not registered)
+     * @param port own port
+     * @param peerPort peer port
+     */
+    void AddConn(uint32_t peerNode, uint32_t port, uint32_t peerPort);
+    /**
+     * @brief Forget a connection (tipc_node_remove_conn).
+     * @param peerNode peer node
+     * @param port own port
+     */
+    void RemoveConn(uint32_t peerNode, uint32_t port);
+    /** @return packet size limit of multicast messages (broadcast link MSS) */
+    uint32_t GetBcastMss() const;
 
     // ---------------------------------------------------------------- names
     /** @return the name service (name table and distribution) */
@@ -374,35 +425,58 @@ class TipcStack : public Object
     void SetAddressTrialPeriod(Time t);
     /** @brief tipc_net_finalize's publication of {TIPC_NODE_STATE, addr, addr} (once). */
     void PublishNodeState();
+    /**
+     * @brief A message for a port without a socket (tipc_sk_rcv): secondary
+     *        lookup of named messages, else rejection (NO_NAME / NO_PORT).
+     * @param msg the message
+     */
+    void NoSuchPort(Ptr<TipcMsg> msg);
+    /**
+     * @brief A multicast message arrived: one copy per matching local socket
+     *        (tipc_sk_mcast_rcv).
+     * @param msg the message
+     * @param fromNode the node it came from
+     */
+    void McastDeliver(Ptr<TipcMsg> msg, uint32_t fromNode);
+    /**
+     * @brief Abort the connections to a lost peer (node_lost_contact).
+     * @param peer peer address
+     */
+    void AbortConnections(uint32_t peer);
     /** @brief Start a bearer (identity auto-configuration, then Enable). */
     void StartBearer(uint32_t bearerId);
     /** @brief Suggest an unused address (tipc_node_suggest_addr). */
     uint32_t SuggestAddress(uint32_t addr) const;
 
-    Ptr<Node> m_node;                           //!< the ns-3 node
-    TipcNodeId m_nodeId;                        //!< identity
-    uint32_t m_addr;                            //!< own address (0: not yet)
-    uint32_t m_trialAddr;                       //!< trial address
-    Time m_trialEnd;                            //!< end of the address trial
-    bool m_trialStarted;                        //!< a trial was started
-    uint32_t m_clusterId;                       //!< cluster id
-    uint32_t m_random;                          //!< tn->random
-    bool m_randomSet;                           //!< m_random drawn
-    uint32_t m_kernelHashMix;                   //!< host kernel secret part
-    bool m_cryptoBuild;                         //!< CONFIG_TIPC_CRYPTO
-    bool m_started;                             //!< DoInitialize ran
-    std::vector<Ptr<TipcBearer>> m_bearers;     //!< bearers by id
-    std::map<uint32_t, Ptr<TipcPeer>> m_peers;  //!< peers by address
-    std::map<TipcNodeId, uint32_t> m_peersById; //!< peer addresses by identity
-    Ptr<UniformRandomVariable> m_rng;           //!< random source
-    std::map<std::string, uint64_t> m_drops;    //!< drop counts
-    std::map<uint32_t, PortHandler> m_ports;    //!< local ports
-    TypeId m_windowTypeId;                      //!< window policy type
-    uint32_t m_hz;                              //!< kernel HZ
-    Time m_trialPeriod;                         //!< address trial duration
-    uint16_t m_bcSndNxt;                        //!< broadcast send link snd_nxt
-    Ptr<TipcNameDistributor> m_names;           //!< name table and distribution
-    bool m_nodeStatePublished;                  //!< NODE_STATE binding made
+    Ptr<Node> m_node;                              //!< the ns-3 node
+    TipcNodeId m_nodeId;                           //!< identity
+    uint32_t m_addr;                               //!< own address (0: not yet)
+    uint32_t m_trialAddr;                          //!< trial address
+    Time m_trialEnd;                               //!< end of the address trial
+    bool m_trialStarted;                           //!< a trial was started
+    uint32_t m_clusterId;                          //!< cluster id
+    uint32_t m_random;                             //!< tn->random
+    bool m_randomSet;                              //!< m_random drawn
+    uint32_t m_kernelHashMix;                      //!< host kernel secret part
+    bool m_cryptoBuild;                            //!< CONFIG_TIPC_CRYPTO
+    bool m_started;                                //!< DoInitialize ran
+    std::vector<Ptr<TipcBearer>> m_bearers;        //!< bearers by id
+    std::map<uint32_t, Ptr<TipcPeer>> m_peers;     //!< peers by address
+    std::map<TipcNodeId, uint32_t> m_peersById;    //!< peer addresses by identity
+    Ptr<UniformRandomVariable> m_rng;              //!< random source
+    std::map<std::string, uint64_t> m_drops;       //!< drop counts
+    std::map<uint32_t, PortHandler> m_ports;       //!< local ports
+    TypeId m_windowTypeId;                         //!< window policy type
+    uint32_t m_hz;                                 //!< kernel HZ
+    Time m_trialPeriod;                            //!< address trial duration
+    uint16_t m_bcSndNxt;                           //!< broadcast send link snd_nxt
+    Ptr<TipcNameDistributor> m_names;              //!< name table and distribution
+    Ptr<UniformRandomVariable> m_portRng;          //!< port ids, socket randomness
+    std::map<uint32_t, Ptr<TipcSocket>> m_sockets; //!< open sockets by port
+    /// Registered connections per peer node: (own port, peer port).
+    std::map<uint32_t, std::vector<std::pair<uint32_t, uint32_t>>> m_conns;
+        bool m_nodeStatePublished;                  //!< NODE_STATE binding made
+    bool m_legacyAddr;                          //!< address configured (legacy format)
 
     TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace;       //!< "Drop"
     TracedCallback<Ptr<const Packet>, uint32_t> m_rxTrace;                   //!< "Rx"
