@@ -571,6 +571,12 @@ TipcSocket::UnbindAll()
 }
 
 int
+TipcSocket::BindInternal(const TipcServiceRange& range, uint32_t scope)
+{
+    return Publish(range, scope);
+}
+
+int
 TipcSocket::DoBind(const TipcAddress& a, bool unbind)
 {
     if (a.IsSocket())
@@ -862,7 +868,7 @@ TipcSocket::SendMsg(Ptr<Packet> data, const TipcAddress* dest)
         TipcServiceRange r = a.GetServiceRange();
         uint32_t domain = a.GetDomain();
         uint32_t scope = domain != 0 ? TIPC_NODE_SCOPE : TIPC_CLUSTER_SCOPE;
-                bool legacy = m_stack->IsLegacyAddressFormat();
+        bool legacy = m_stack->IsLegacyAddressFormat();
         if (!m_stack->GetNameTable().LookupAnycast(r.type, r.lower, domain, legacy, dnode, dport))
         {
             return Fail(TipcErrno::EHOSTUNREACH_);

@@ -168,6 +168,14 @@ class TipcSocket : public Socket
      */
     int UnbindAll();
     /**
+     * @brief Kernel-internal bind (tipc_sk_bind from kernel users such as the
+     *        topology server): reserved types below TIPC_RESERVED_TYPES allowed.
+     * @param range the service range
+     * @param scope TIPC_NODE_SCOPE or TIPC_CLUSTER_SCOPE
+     * @return 0 or -1
+     */
+    int BindInternal(const TipcServiceRange& range, uint32_t scope);
+    /**
      * @brief shutdown(SHUT_RDWR), the only shutdown Linux TIPC supports.
      * @return 0 or -1 (ENOTCONN if the socket was not connected)
      */

@@ -154,7 +154,7 @@ TipcStack::TipcStack()
       m_hz(250),
       m_trialPeriod(MilliSeconds(TIPC_ADDR_TRIAL_PERIOD)),
       m_bcSndNxt(1),
-            m_nodeStatePublished(false),
+      m_nodeStatePublished(false),
       m_legacyAddr(false)
 {
     NS_LOG_FUNCTION(this);
@@ -190,6 +190,12 @@ TipcStack::DoInitialize()
     }
     m_started = true;
     m_names->SetStack(this);
+    if (!m_topsrv)
+    {
+        // the topology server starts with the namespace, before the address is known
+        m_topsrv = CreateObject<TipcTopologyServer>();
+        m_topsrv->Start(this);
+    }
     if (m_addr != 0)
     {
         PublishNodeState(); // configured address: tipc_net_init finalizes at once
@@ -220,7 +226,12 @@ TipcStack::DoDispose()
         b->Dispose();
     }
     m_bearers.clear();
-        std::map<uint32_t, Ptr<TipcSocket>> sockets;
+    if (m_topsrv)
+    {
+        m_topsrv->Dispose();
+        m_topsrv = nullptr;
+    }
+    std::map<uint32_t, Ptr<TipcSocket>> sockets;
     sockets.swap(m_sockets); // disposing a socket unregisters its port
     for (auto& [port, s] : sockets)
     {
@@ -532,6 +543,12 @@ TipcNameTable&
 TipcStack::GetNameTable()
 {
     return m_names->GetTable();
+}
+
+Ptr<TipcTopologyServer>
+TipcStack::GetTopologyServer() const
+{
+    return m_topsrv;
 }
 
 void
@@ -1129,7 +1146,7 @@ TipcStack::NoSuchPort(Ptr<TipcMsg> msg)
             uint32_t lookupNode = h.GetLookupScope() == TIPC_NODE_SCOPE ? m_addr : 0;
             uint32_t node = 0;
             uint32_t port = 0;
-                        if (GetNameTable().LookupAnycast(h.GetNameType(),
+            if (GetNameTable().LookupAnycast(h.GetNameType(),
                                              h.GetNameInstance(),
                                              lookupNode,
                                              m_legacyAddr,

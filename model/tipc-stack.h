@@ -11,6 +11,7 @@
 #include "tipc-name-distributor.h"
 #include "tipc-node-id.h"
 #include "tipc-socket.h"
+#include "tipc-topology-server.h"
 #include "tipc-window-control.h"
 
 #include "ns3/callback.h"
@@ -97,7 +98,7 @@ class TipcStack : public Object
     uint32_t GetOwnAddress() const;
     /** @return the trial address (equals the own address once it is set) */
     uint32_t GetTrialAddress() const;
-        /** @return cluster (network) id */
+    /** @return cluster (network) id */
     uint32_t GetClusterId() const;
     /**
      * @return true if the node address was configured (NodeAddress attribute,
@@ -324,6 +325,8 @@ class TipcStack : public Object
     Ptr<TipcNameDistributor> GetNameDistributor() const;
     /** @return the name table */
     TipcNameTable& GetNameTable();
+    /** @return the topology server (null before the node starts) */
+    Ptr<TipcTopologyServer> GetTopologyServer() const;
     /**
      * @brief Name-service actions of a peer's state change, run in Linux's
      *        order (tipc_node_write_unlock): node down (withdraw its
@@ -471,12 +474,13 @@ class TipcStack : public Object
     Time m_trialPeriod;                            //!< address trial duration
     uint16_t m_bcSndNxt;                           //!< broadcast send link snd_nxt
     Ptr<TipcNameDistributor> m_names;              //!< name table and distribution
+    Ptr<TipcTopologyServer> m_topsrv;              //!< topology server
     Ptr<UniformRandomVariable> m_portRng;          //!< port ids, socket randomness
     std::map<uint32_t, Ptr<TipcSocket>> m_sockets; //!< open sockets by port
     /// Registered connections per peer node: (own port, peer port).
     std::map<uint32_t, std::vector<std::pair<uint32_t, uint32_t>>> m_conns;
-        bool m_nodeStatePublished;                  //!< NODE_STATE binding made
-    bool m_legacyAddr;                          //!< address configured (legacy format)
+    bool m_nodeStatePublished; //!< NODE_STATE binding made
+    bool m_legacyAddr;         //!< address configured (legacy format)
 
     TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace;       //!< "Drop"
     TracedCallback<Ptr<const Packet>, uint32_t> m_rxTrace;                   //!< "Rx"

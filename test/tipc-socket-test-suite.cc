@@ -10,7 +10,10 @@
 
 #include "tipc-test-utils.h"
 
+#include "ns3/boolean.h"
 #include "ns3/csma-helper.h"
+#include "ns3/error-model.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
@@ -19,6 +22,8 @@
 #include "ns3/tipc-peer.h"
 #include "ns3/tipc-socket-factory.h"
 #include "ns3/tipc-socket.h"
+#include "ns3/tipc-subscr.h"
+#include "ns3/tipc-topology-server.h"
 #include "ns3/uinteger.h"
 
 #include <map>
@@ -401,6 +406,749 @@ class LargeStreamTestCase : public TestCase
     }
 };
 
+/// The segment fails at @p at: every device loses everything it receives.
+void
+CutSegment(SocketNet& net, Time at)
+{
+    for (uint32_t j = 0; j < net.devices.GetN(); ++j)
+    {
+        Ptr<RateErrorModel> em = CreateObject<RateErrorModel>();
+        em->SetRate(1.0);
+        em->SetUnit(RateErrorModel::ERROR_UNIT_PACKET);
+        em->Disable();
+        net.devices.Get(j)->SetAttribute("ReceiveErrorModel", PointerValue(em));
+        Simulator::Schedule(at, [em]() { em->Enable(); });
+    }
+}
+
+/// A topology-service subscriber built from a plain SEQPACKET socket.
+struct Subscriber
+{
+    Ptr<TipcSocket> sock;
+    std::vector<TipcEvent> events;
+    std::vector<Time> times;
+    bool closed{false};
+
+    void Open(Ptr<TipcSocket> s)
+    {
+        sock = s;
+        sock->SetRecvCallback(MakeCallback(&Subscriber::OnRecv, this));
+        sock->SetCloseCallbacks(MakeCallback(&Subscriber::OnClose, this),
+                                MakeCallback(&Subscriber::OnClose, this));
+        sock->Connect(TipcAddress::Service(TIPC_TOP_SRV, TIPC_TOP_SRV));
+    }
+
+    void Subscribe(uint32_t type,
+                   uint32_t lower,
+                   uint32_t upper,
+                   uint32_t filter,
+                   uint32_t timeout = TIPC_WAIT_FOREVER,
+                   uint8_t handle = 0)
+    {
+        TipcSubscr s;
+        s.seq = {type, lower, upper};
+        s.filter = filter;
+        s.timeout = timeout;
+        s.usrHandle[0] = handle;
+        auto b = s.Serialize();
+        sock->Send(Create<Packet>(b.data(), b.size()), 0);
+    }
+
+    void OnRecv(Ptr<Socket> s)
+    {
+        while (Ptr<Packet> p = s->Recv(TipcEvent::SIZE, 0))
+        {
+            if (p->GetSize() != TipcEvent::SIZE)
+            {
+                continue;
+            }
+            uint8_t b[TipcEvent::SIZE];
+            p->CopyData(b, sizeof(b));
+            events.push_back(TipcEvent::Deserialize(b));
+            times.push_back(Simulator::Now());
+        }
+    }
+
+    void OnClose(Ptr<Socket>)
+    {
+        closed = true;
+    }
+
+    uint32_t Count(uint32_t event, uint32_t lower) const
+    {
+        uint32_t n = 0;
+        for (const auto& e : events)
+        {
+            n += (e.event == event && e.foundLower == lower) ? 1 : 0;
+        }
+        return n;
+    }
+};
+
+/// shutdown() and close() as the peer sees them.
+class ShutdownTestCase : public TestCase
+{
+  public:
+    explicit ShutdownTestCase(bool close)
+        : TestCase(close ? "close() of a connection: the peer gets ECONNRESET, NO_PORT"
+                         : "shutdown() of a connection: the peer reads the data, then end of "
+                           "stream; sends fail with EPIPE"),
+          m_close(close)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Ptr<TipcSocket> lst = net.Create(1, TipcSocketType::STREAM);
+        Ptr<TipcSocket> cli = net.Create(0, TipcSocketType::STREAM);
+        Inbox sin;
+        Acceptor acc;
+        acc.Attach(lst, &sin);
+        lst->Bind(TipcAddress::Service(SRV_TYPE, 5));
+        lst->Listen();
+        Simulator::Schedule(Seconds(2), [&]() { cli->Connect(TipcAddress::Service(SRV_TYPE, 5)); });
+        Simulator::Schedule(Seconds(2.1), [&]() {
+            cli->Send(Pattern(3000, 1), 0);
+            if (m_close)
+            {
+                cli->Close();
+            }
+            else
+            {
+                NS_TEST_EXPECT_MSG_EQ(cli->Shutdown(), 0, "shutdown");
+            }
+        });
+        int srvSend = 0;
+        int cliSend = 0;
+        Simulator::Schedule(Seconds(2.2), [&]() {
+            srvSend = acc.accepted.empty() ? 0 : acc.accepted[0]->Send(Pattern(10), 0);
+            cliSend = cli->Send(Pattern(10), 0);
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(acc.accepted.size(), 1, "accepted");
+        Ptr<TipcSocket> srv = DynamicCast<TipcSocket>(acc.accepted[0]);
+        std::vector<uint8_t> want = Bytes(Pattern(3000, 1));
+        std::vector<uint8_t> got(sin.bytes.begin(),
+                                 sin.bytes.begin() + std::min<size_t>(3000, sin.bytes.size()));
+        NS_TEST_EXPECT_MSG_EQ((got == want), true, "data before the end arrives");
+        NS_TEST_EXPECT_MSG_EQ(srv->GetStateName(), "DISCONNECTING", "peer disconnected");
+        NS_TEST_EXPECT_MSG_EQ(srvSend, -1, "send after the peer's shutdown fails");
+        NS_TEST_EXPECT_MSG_EQ((srv->GetTipcErrno() == TipcErrno::EPIPE_), true, "EPIPE");
+        NS_TEST_EXPECT_MSG_EQ(cliSend, -1, "own send after shutdown fails");
+        if (m_close)
+        {
+            NS_TEST_EXPECT_MSG_EQ(sin.errorClose, 1, "error close (NO_PORT)");
+            TipcAncillaryTag tag;
+            bool found = false;
+            for (const auto& p : sin.packets)
+            {
+                if (p->PeekPacketTag(tag) && tag.HasErrInfo())
+                {
+                    found = tag.GetErrorCode() == TIPC_ERR_NO_PORT;
+                }
+            }
+            NS_TEST_EXPECT_MSG_EQ(found, true, "TIPC_ERRINFO says NO_PORT");
+        }
+        else
+        {
+            NS_TEST_EXPECT_MSG_EQ(sin.normalClose, 1, "normal close (CONN_SHUTDOWN)");
+            NS_TEST_EXPECT_MSG_EQ(sin.eof, 1, "end of stream read once");
+        }
+    }
+
+    bool m_close;
+};
+
+/// Importance, socket options and bind rules.
+class OptionsTestCase : public TestCase
+{
+  public:
+    OptionsTestCase()
+        : TestCase("Socket options, importance on the wire, bind rules (reserved types, keys)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Ptr<TipcSocket> srv = net.Create(1, TipcSocketType::RDM);
+        Ptr<TipcSocket> cli = net.Create(0, TipcSocketType::RDM);
+        Ptr<TipcSocket> st = net.Create(0, TipcSocketType::STREAM);
+        uint32_t v = 99;
+        NS_TEST_EXPECT_MSG_EQ(cli->GetSockOpt(TIPC_IMPORTANCE, v), 0, "get importance");
+        NS_TEST_EXPECT_MSG_EQ(v, TIPC_LOW_IMPORTANCE, "default LOW");
+        NS_TEST_EXPECT_MSG_EQ(cli->SetSockOpt(TIPC_IMPORTANCE, TIPC_CRITICAL_IMPORTANCE), 0, "set");
+        NS_TEST_EXPECT_MSG_EQ(cli->SetSockOpt(TIPC_IMPORTANCE, 4), -1, "importance 4 refused");
+        NS_TEST_EXPECT_MSG_EQ((cli->GetTipcErrno() == TipcErrno::EINVAL_), true, "EINVAL");
+        cli->GetSockOpt(TIPC_DEST_DROPPABLE, v);
+        NS_TEST_EXPECT_MSG_EQ(v, 1, "RDM is dest-droppable by default");
+        st->GetSockOpt(TIPC_DEST_DROPPABLE, v);
+        NS_TEST_EXPECT_MSG_EQ(v, 0, "STREAM is not");
+        NS_TEST_EXPECT_MSG_EQ(st->SetSockOpt(TIPC_SRC_DROPPABLE, 1),
+                              -1,
+                              "no SRC_DROPPABLE on STREAM");
+        st->SetSockOpt(TIPC_CONN_TIMEOUT, 100000);
+        st->GetSockOpt(TIPC_CONN_TIMEOUT, v);
+        NS_TEST_EXPECT_MSG_EQ(v, (100000U & 0xffffU), "conn timeout kept in 16 bits");
+        NS_TEST_EXPECT_MSG_EQ(srv->Bind(TipcAddress::Service(63, 1)), -1, "type 63 reserved");
+        NS_TEST_EXPECT_MSG_EQ((srv->GetTipcErrno() == TipcErrno::EACCES_), true, "EACCES");
+        NS_TEST_EXPECT_MSG_EQ(srv->Bind(TipcAddress::Socket(1, 0)), -1, "socket address bind");
+        NS_TEST_EXPECT_MSG_EQ(srv->Bind(TipcAddress::ServiceRange(SRV_TYPE, 10, 5)),
+                              -1,
+                              "lower > upper");
+        // the same range twice: two bindings (distinct keys)
+        NS_TEST_EXPECT_MSG_EQ(srv->Bind(TipcAddress::Service(SRV_TYPE, 7)), 0, "bind");
+        NS_TEST_EXPECT_MSG_EQ(srv->Bind(TipcAddress::Service(SRV_TYPE, 7)), 0, "bind again");
+        NS_TEST_EXPECT_MSG_EQ(net.Stack(1)->GetNameTable().GetOverlapping(SRV_TYPE, 7, 7).size(),
+                              2,
+                              "two bindings");
+        NS_TEST_EXPECT_MSG_EQ(srv->Unbind(TipcAddress::Service(SRV_TYPE, 7)), 0, "unbind newest");
+        NS_TEST_EXPECT_MSG_EQ(net.Stack(1)->GetNameTable().GetOverlapping(SRV_TYPE, 7, 7).size(),
+                              1,
+                              "one left");
+        uint32_t importance = 99;
+        Inbox sin;
+        sin.Attach(srv);
+        srv->TraceConnectWithoutContext("Rx",
+                                        Callback<void, const TipcHeader&, Ptr<const Packet>>(
+                                            [&importance](const TipcHeader& h, Ptr<const Packet>) {
+                                                importance = h.GetImportance();
+                                            }));
+        Simulator::Schedule(Seconds(2), [&]() {
+            cli->SendTo(Pattern(10), 0, TipcAddress::Service(SRV_TYPE, 7));
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(sin.packets.size(), 1, "received");
+        NS_TEST_EXPECT_MSG_EQ(importance, TIPC_CRITICAL_IMPORTANCE, "importance in the header");
+    }
+};
+
+/// Rejected messages: returned with their error code, or dropped if dest-droppable.
+class RejectTestCase : public TestCase
+{
+  public:
+    RejectTestCase()
+        : TestCase("Rejected messages return with NO_PORT or NO_NAME and up to 1024 data bytes, "
+                   "or are dropped when dest-droppable; unbound names give EHOSTUNREACH")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Ptr<TipcSocket> gone = net.Create(1, TipcSocketType::RDM);
+        Ptr<TipcSocket> srv = net.Create(1, TipcSocketType::RDM);
+        Ptr<TipcSocket> keep = net.Create(0, TipcSocketType::RDM); // dest_droppable = 0
+        Ptr<TipcSocket> drop = net.Create(0, TipcSocketType::RDM); // default: droppable
+        keep->SetSockOpt(TIPC_DEST_DROPPABLE, 0);
+        Inbox kin;
+        Inbox din;
+        kin.Attach(keep);
+        din.Attach(drop);
+        srv->Bind(TipcAddress::Service(SRV_TYPE, 40));
+        uint32_t gonePort = gone->GetPortId();
+        gone->Close();
+        int unbound = 0;
+        TipcErrno unboundErr = TipcErrno::OK;
+        Simulator::Schedule(Seconds(2), [&]() {
+            keep->SendTo(Pattern(2000, 5), 0, TipcAddress::Socket(gonePort, net.Addr(1)));
+            drop->SendTo(Pattern(2000, 5), 0, TipcAddress::Socket(gonePort, net.Addr(1)));
+            unbound = keep->SendTo(Pattern(10), 0, TipcAddress::Service(SRV_TYPE, 41));
+            unboundErr = keep->GetTipcErrno();
+        });
+        // the server unbinds while a message to its name is in flight: NO_NAME
+        Simulator::Schedule(Seconds(2.1), [&]() {
+            keep->SendTo(Pattern(100, 6), 0, TipcAddress::Service(SRV_TYPE, 40));
+            srv->Close();
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(unbound, -1, "no binding: the send fails");
+        NS_TEST_EXPECT_MSG_EQ((unboundErr == TipcErrno::EHOSTUNREACH_),
+                              true,
+                              "EHOSTUNREACH");
+        NS_TEST_ASSERT_MSG_EQ(kin.packets.size(), 2, "two messages came back");
+        TipcAncillaryTag tag;
+        NS_TEST_ASSERT_MSG_EQ(kin.packets[0]->PeekPacketTag(tag), true, "ancillary data");
+        NS_TEST_EXPECT_MSG_EQ(tag.GetErrorCode(), TIPC_ERR_NO_PORT, "TIPC_ERRINFO NO_PORT");
+        NS_TEST_EXPECT_MSG_EQ(tag.GetReturnedDataLength(), 1024, "1024 bytes returned");
+        std::vector<uint8_t> first = Bytes(Pattern(2000, 5));
+        first.resize(1024);
+        NS_TEST_EXPECT_MSG_EQ((Bytes(kin.packets[0]) == first), true, "TIPC_RETDATA");
+        NS_TEST_ASSERT_MSG_EQ(kin.packets[1]->PeekPacketTag(tag), true, "ancillary data");
+        NS_TEST_EXPECT_MSG_EQ(tag.GetErrorCode(), TIPC_ERR_NO_NAME, "TIPC_ERRINFO NO_NAME");
+        NS_TEST_EXPECT_MSG_EQ(tag.GetDestType(), SRV_TYPE, "TIPC_DESTNAME of the returned message");
+        NS_TEST_EXPECT_MSG_EQ(din.packets.size(), 0, "dest-droppable: nothing comes back");
+    }
+};
+
+/// Multicast to a name range.
+class McastTestCase : public TestCase
+{
+  public:
+    McastTestCase()
+        : TestCase("Multicast to the name range 900-1100: one copy per bound socket, cluster "
+                   "scope only for remote senders")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Ptr<TipcSocket> a = net.Create(1, TipcSocketType::RDM);
+        Ptr<TipcSocket> b = net.Create(1, TipcSocketType::RDM);
+        Ptr<TipcSocket> c = net.Create(0, TipcSocketType::RDM);
+        Ptr<TipcSocket> n = net.Create(1, TipcSocketType::RDM);
+        Ptr<TipcSocket> out = net.Create(1, TipcSocketType::RDM);
+        Ptr<TipcSocket> tx = net.Create(0, TipcSocketType::RDM);
+        Inbox ain, bin, cin, nin, oin;
+        ain.Attach(a);
+        bin.Attach(b);
+        cin.Attach(c);
+        nin.Attach(n);
+        oin.Attach(out);
+        a->Bind(TipcAddress::ServiceRange(SRV_TYPE, 900, 999));
+        b->Bind(TipcAddress::ServiceRange(SRV_TYPE, 1000, 1100));
+        b->Bind(TipcAddress::ServiceRange(SRV_TYPE, 1050, 1050)); // second match: still one copy
+        c->Bind(TipcAddress::ServiceRange(SRV_TYPE, 950, 1050));  // on the sender's node
+        n->Bind(TipcAddress::ServiceRange(SRV_TYPE, 1000, 1000, TIPC_NODE_SCOPE)); // not for remote
+        out->Bind(TipcAddress::ServiceRange(SRV_TYPE, 1101, 1200));                // outside
+        int rc = 0;
+        Simulator::Schedule(Seconds(2), [&]() {
+            rc = tx->SendTo(Pattern(3000, 7), 0, TipcAddress::ServiceRange(SRV_TYPE, 900, 1100));
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(rc, 3000, "multicast sent");
+        NS_TEST_EXPECT_MSG_EQ(ain.packets.size(), 1, "900-999");
+        NS_TEST_EXPECT_MSG_EQ(bin.packets.size(), 1, "1000-1100 (bound twice): one copy");
+        NS_TEST_EXPECT_MSG_EQ(cin.packets.size(), 1, "local socket");
+        NS_TEST_EXPECT_MSG_EQ(nin.packets.size(), 0, "node scope binding of another node");
+        NS_TEST_EXPECT_MSG_EQ(oin.packets.size(), 0, "outside the range");
+        if (!ain.packets.empty())
+        {
+            NS_TEST_EXPECT_MSG_EQ((Bytes(ain.packets[0]) == Bytes(Pattern(3000, 7))),
+                                  true,
+                                  "payload");
+            TipcAncillaryTag tag;
+            ain.packets[0]->PeekPacketTag(tag);
+            NS_TEST_EXPECT_MSG_EQ(tag.GetDestLower(), 900, "TIPC_DESTNAME lower");
+            NS_TEST_EXPECT_MSG_EQ(tag.GetDestUpper(), 1100, "TIPC_DESTNAME upper");
+        }
+    }
+};
+
+/// Anycast round robin over three servers on three nodes.
+class AnycastTestCase : public TestCase
+{
+  public:
+    explicit AnycastTestCase(bool legacy)
+        : TestCase(legacy
+                       ? "Anycast with configured (legacy) node addresses prefers the node-local "
+                         "binding"
+                       : "Anycast over three servers on three nodes is round robin; a lookup "
+                         "domain of the own node selects the local binding"),
+          m_legacy(legacy)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(4, m_legacy);
+        std::vector<Ptr<TipcSocket>> srv;
+        std::vector<Inbox> in(4);
+        for (uint32_t i = 1; i < 4; ++i)
+        {
+            srv.push_back(net.Create(i, TipcSocketType::RDM));
+            in[i].Attach(srv.back());
+            srv.back()->Bind(TipcAddress::Service(SRV_TYPE, 60));
+        }
+        Ptr<TipcSocket> local = net.Create(0, TipcSocketType::RDM);
+        in[0].Attach(local);
+        Ptr<TipcSocket> cli = net.Create(0, TipcSocketType::RDM);
+        const uint32_t k = 20;
+        Simulator::Schedule(Seconds(3), [&]() {
+            for (uint32_t i = 0; i < 3 * k; ++i)
+            {
+                cli->SendTo(Pattern(20), 0, TipcAddress::Service(SRV_TYPE, 60));
+            }
+        });
+        // then a local binding appears
+        Simulator::Schedule(Seconds(3.5),
+                            [&]() { local->Bind(TipcAddress::Service(SRV_TYPE, 60)); });
+        Simulator::Schedule(Seconds(4), [&]() {
+            for (uint32_t i = 0; i < 4 * k; ++i)
+            {
+                cli->SendTo(Pattern(20), 0, TipcAddress::Service(SRV_TYPE, 60));
+            }
+            // lookup domain = own node: only the local binding
+            for (uint32_t i = 0; i < k; ++i)
+            {
+                cli->SendTo(Pattern(20), 0, TipcAddress::Service(SRV_TYPE, 60, net.Addr(0)));
+            }
+        });
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        if (m_legacy)
+        {
+            // first round: no local binding, round robin; then everything local
+            for (uint32_t i = 1; i < 4; ++i)
+            {
+                NS_TEST_EXPECT_MSG_EQ(in[i].packets.size(), k, "server " << i);
+            }
+            NS_TEST_EXPECT_MSG_EQ(in[0].packets.size(), 5 * k, "local binding preferred");
+        }
+        else
+        {
+            for (uint32_t i = 1; i < 4; ++i)
+            {
+                NS_TEST_EXPECT_MSG_EQ(in[i].packets.size(),
+                                      k + k,
+                                      "server " << i << ": round robin");
+            }
+            NS_TEST_EXPECT_MSG_EQ(in[0].packets.size(),
+                                  k + k,
+                                  "local: its share, plus the domain lookups");
+        }
+    }
+
+    bool m_legacy;
+};
+
+/// The topology service: bind/unbind events, node down, timeout, cancel.
+class TopologyTestCase : public TestCase
+{
+  public:
+    TopologyTestCase()
+        : TestCase("Topology subscriber sees PUBLISHED and WITHDRAWN for binds, unbinds and all "
+                   "bindings of a node that goes down (within one tolerance), timeouts, cancel")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Subscriber ports;
+        Subscriber service;
+        Subscriber nodes;
+        Subscriber timed;
+        Ptr<TipcSocket> s1 = net.Create(1, TipcSocketType::RDM);
+        Ptr<TipcSocket> s2 = net.Create(1, TipcSocketType::RDM);
+        Simulator::Schedule(Seconds(0.5), [&]() {
+            ports.Open(net.Create(0, TipcSocketType::SEQPACKET));
+            service.Open(net.Create(0, TipcSocketType::SEQPACKET));
+            nodes.Open(net.Create(0, TipcSocketType::SEQPACKET));
+            timed.Open(net.Create(0, TipcSocketType::SEQPACKET));
+        });
+        Simulator::Schedule(Seconds(0.6), [&]() {
+            ports.Subscribe(SRV_TYPE, 0, 100, TIPC_SUB_PORTS);
+            service.Subscribe(SRV_TYPE, 0, 100, TIPC_SUB_SERVICE);
+            nodes.Subscribe(TIPC_NODE_STATE, 0, 0xffffffff, TIPC_SUB_PORTS);
+            timed.Subscribe(SRV_TYPE, 0, 100, TIPC_SUB_PORTS, 500, 7);
+            timed.Subscribe(SRV_TYPE, 200, 300, TIPC_SUB_PORTS, TIPC_WAIT_FOREVER, 8);
+            timed.Subscribe(SRV_TYPE,
+                            200,
+                            300,
+                            TIPC_SUB_PORTS | TIPC_SUB_CANCEL,
+                            TIPC_WAIT_FOREVER,
+                            8);
+        });
+        Simulator::Schedule(Seconds(2), [&]() {
+            s1->Bind(TipcAddress::Service(SRV_TYPE, 10));
+            s2->Bind(TipcAddress::Service(SRV_TYPE, 10));
+            s2->Bind(TipcAddress::ServiceRange(SRV_TYPE, 20, 30));
+            s1->Bind(TipcAddress::Service(SRV_TYPE, 250));
+        });
+        Simulator::Schedule(Seconds(2.5),
+                            [&]() { s1->Unbind(TipcAddress::Service(SRV_TYPE, 10)); });
+        const Time cut = Seconds(3);
+        CutSegment(net, cut);
+        Simulator::Stop(Seconds(7));
+        Simulator::Run();
+        // PORTS: every binding, and all of node 1's at node down
+        NS_TEST_EXPECT_MSG_EQ(ports.Count(TIPC_PUBLISHED, 10), 2, "two bindings of 10");
+        NS_TEST_EXPECT_MSG_EQ(ports.Count(TIPC_PUBLISHED, 20), 1, "20-30");
+        NS_TEST_EXPECT_MSG_EQ(ports.Count(TIPC_WITHDRAWN, 10), 2, "unbind + node down");
+        NS_TEST_EXPECT_MSG_EQ(ports.Count(TIPC_WITHDRAWN, 20), 1, "node down");
+        NS_TEST_EXPECT_MSG_EQ(ports.Count(TIPC_PUBLISHED, 250), 0, "outside the range");
+        // SERVICE: first binding of a range and its last withdrawal
+        NS_TEST_EXPECT_MSG_EQ(service.Count(TIPC_PUBLISHED, 10), 1, "service 10 up once");
+        NS_TEST_EXPECT_MSG_EQ(service.Count(TIPC_WITHDRAWN, 10), 1, "service 10 down once");
+        // node state: both nodes up (own included), node 1 down after the cut
+        NS_TEST_EXPECT_MSG_EQ(nodes.Count(TIPC_PUBLISHED, net.Addr(0)), 1, "own node");
+        NS_TEST_EXPECT_MSG_EQ(nodes.Count(TIPC_PUBLISHED, net.Addr(1)), 1, "node 1 up");
+        NS_TEST_EXPECT_MSG_EQ(nodes.Count(TIPC_WITHDRAWN, net.Addr(1)), 1, "node 1 down");
+        Time down;
+        for (size_t i = 0; i < ports.events.size(); ++i)
+        {
+            if (ports.events[i].event == TIPC_WITHDRAWN && ports.events[i].foundLower == 20)
+            {
+                down = ports.times[i];
+            }
+        }
+        // Linux declares the link down 5-6 keepalive intervals (375 ms) after the last frame
+        NS_TEST_EXPECT_MSG_GT(down, cut, "withdrawn after the cut");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(down,
+                                    cut + MilliSeconds(2250),
+                                    "within tolerance + 2 intervals");
+        // the timed subscription ends with a TIMEOUT event; the cancelled one reports nothing
+        uint32_t timeouts = 0;
+        uint32_t from250 = 0;
+        for (const auto& e : timed.events)
+        {
+            timeouts += e.event == TIPC_SUBSCR_TIMEOUT ? 1 : 0;
+            from250 += e.foundLower == 250 ? 1 : 0;
+        }
+        NS_TEST_EXPECT_MSG_EQ(timeouts, 1, "TIPC_SUBSCR_TIMEOUT");
+        NS_TEST_EXPECT_MSG_EQ(from250, 0, "cancelled subscription is silent");
+        NS_TEST_EXPECT_MSG_EQ(timed.events.back().event, TIPC_SUBSCR_TIMEOUT, "nothing after it");
+        NS_TEST_EXPECT_MSG_EQ(timed.events.back().s[20], 7, "user handle copied");
+        NS_TEST_EXPECT_MSG_EQ(net.Stack(0)->GetTopologyServer()->GetNSubscriptions(), 3, "left");
+    }
+};
+
+/// An illegal subscription closes the connection.
+class IllegalSubscriptionTestCase : public TestCase
+{
+  public:
+    IllegalSubscriptionTestCase()
+        : TestCase("An illegal subscription (PORTS and SERVICE, lower > upper) closes the connection")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(1);
+        Subscriber a;
+        Subscriber b;
+        Simulator::Schedule(Seconds(1.5), [&]() {
+            a.Open(net.Create(0, TipcSocketType::SEQPACKET));
+            b.Open(net.Create(0, TipcSocketType::SEQPACKET));
+        });
+        Simulator::Schedule(Seconds(1.6), [&]() {
+            a.Subscribe(SRV_TYPE, 0, 10, TIPC_SUB_PORTS | TIPC_SUB_SERVICE);
+            b.Subscribe(SRV_TYPE, 10, 0, TIPC_SUB_PORTS);
+        });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(a.closed, true, "PORTS|SERVICE");
+        NS_TEST_EXPECT_MSG_EQ(b.closed, true, "lower > upper");
+        NS_TEST_EXPECT_MSG_EQ(net.Stack(0)->GetTopologyServer()->GetNConnections(), 0, "closed");
+    }
+};
+
+/// A connection whose peer node dies is aborted.
+class NodeLossTestCase : public TestCase
+{
+  public:
+    NodeLossTestCase()
+        : TestCase("A connection whose peer node is lost is aborted (TIPC_ERR_NO_NODE): "
+                   "ECONNRESET, sends fail with EPIPE")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Ptr<TipcSocket> lst = net.Create(1, TipcSocketType::SEQPACKET);
+        Ptr<TipcSocket> cli = net.Create(0, TipcSocketType::SEQPACKET);
+        cli->SetAttribute("AncillaryData", BooleanValue(false));
+        Inbox cin;
+        cin.Attach(cli);
+        Acceptor acc;
+        Inbox sin;
+        acc.Attach(lst, &sin);
+        lst->Bind(TipcAddress::Service(SRV_TYPE, 70));
+        lst->Listen();
+        Simulator::Schedule(Seconds(2),
+                            [&]() { cli->Connect(TipcAddress::Service(SRV_TYPE, 70)); });
+        const Time cut = Seconds(3);
+        CutSegment(net, cut);
+        Time closedAt;
+        cli->SetCloseCallbacks(
+            MakeNullCallback<void, Ptr<Socket>>(),
+            Callback<void, Ptr<Socket>>([&closedAt](Ptr<Socket>) { closedAt = Simulator::Now(); }));
+        int sendAfter = 0;
+        TipcErrno recvErr = TipcErrno::OK;
+        Simulator::Schedule(Seconds(6), [&]() {
+            sendAfter = cli->Send(Pattern(10), 0);
+            cli->Recv(100, 0);
+            recvErr = cli->GetTipcErrno();
+        });
+        Simulator::Stop(Seconds(7));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_GT(closedAt, cut, "aborted after the cut");
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(closedAt, cut + MilliSeconds(2250), "when the node is lost");
+        NS_TEST_EXPECT_MSG_EQ(cli->GetStateName(), "DISCONNECTING", "disconnected");
+        NS_TEST_EXPECT_MSG_EQ(sendAfter, -1, "send fails");
+        NS_TEST_EXPECT_MSG_EQ((recvErr == TipcErrno::ECONNRESET_), true, "recv: ECONNRESET");
+    }
+};
+
+/// Connection flow control with a slow reader.
+class FlowControlTestCase : public TestCase
+{
+  public:
+    FlowControlTestCase()
+        : TestCase("Stream flow control: a slow reader loses nothing and the sender's "
+                   "unacknowledged blocks stay within the advertised window")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Ptr<TipcSocket> lst = net.Create(1, TipcSocketType::STREAM);
+        Ptr<TipcSocket> cli = net.Create(0, TipcSocketType::STREAM);
+        Inbox sin;
+        sin.paused = true;
+        sin.readSize = 4096;
+        Acceptor acc;
+        acc.Attach(lst, &sin);
+        lst->Bind(TipcAddress::Service(SRV_TYPE, 80));
+        lst->Listen();
+        const uint32_t total = 4 * 1024 * 1024;
+        Ptr<Packet> data = Pattern(total, 11);
+        uint32_t sent = 0;
+        uint32_t maxUnacked = 0;
+        uint32_t maxWin = 0;
+        cli->TraceConnectWithoutContext(
+            "SntUnacked",
+            Callback<void, uint32_t, uint32_t>(
+                [&](uint32_t, uint32_t v) { maxUnacked = std::max(maxUnacked, v); }));
+        cli->TraceConnectWithoutContext(
+            "SndWindow",
+            Callback<void, uint32_t, uint32_t>(
+                [&](uint32_t, uint32_t v) { maxWin = std::max(maxWin, v); }));
+        auto pump = [&]() {
+            while (sent < total)
+            {
+                uint32_t n = std::min<uint32_t>(65536, total - sent);
+                int rc = cli->Send(data->CreateFragment(sent, n), 0);
+                if (rc <= 0)
+                {
+                    break;
+                }
+                sent += rc;
+            }
+        };
+        cli->SetSendCallback(
+            Callback<void, Ptr<Socket>, uint32_t>([&](Ptr<Socket>, uint32_t) { pump(); }));
+        Simulator::Schedule(Seconds(2),
+                            [&]() { cli->Connect(TipcAddress::Service(SRV_TYPE, 80)); });
+        Simulator::Schedule(Seconds(2.1), pump);
+        uint32_t sentWhilePaused = 0;
+        uint32_t memWhilePaused = 0;
+        Simulator::Schedule(Seconds(3), [&]() {
+            sentWhilePaused = sent;
+            Ptr<TipcSocket> srv = DynamicCast<TipcSocket>(acc.accepted.at(0));
+            memWhilePaused = srv->GetRcvQueueMemory();
+        });
+        // the reader wakes up now and then and reads a little
+        for (uint32_t i = 0; i < 400; ++i)
+        {
+            Simulator::Schedule(Seconds(3) + MilliSeconds(5 * i), [&]() {
+                if (!acc.accepted.empty())
+                {
+                    sin.paused = false;
+                    for (int r = 0; r < 4; ++r)
+                    {
+                        Ptr<Packet> p = acc.accepted[0]->Recv(sin.readSize, 0);
+                        if (!p)
+                        {
+                            break;
+                        }
+                        std::vector<uint8_t> b = Bytes(p);
+                        sin.bytes.insert(sin.bytes.end(), b.begin(), b.end());
+                    }
+                    sin.paused = true;
+                }
+            });
+        }
+        Simulator::Schedule(Seconds(5.1), [&]() {
+            sin.paused = false;
+            sin.Drain(acc.accepted.at(0));
+        });
+        Simulator::Stop(Seconds(7));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(sent, total, "everything was sent eventually");
+        NS_TEST_EXPECT_MSG_EQ(sin.bytes.size(), total, "everything arrived");
+        NS_TEST_EXPECT_MSG_EQ((sin.bytes == Bytes(data)), true, "in order, byte for byte");
+        // the sender stops when snt_unacked exceeds the window: at most one
+        // 66 000-byte message (65 blocks) beyond it
+        NS_TEST_EXPECT_MSG_LT_OR_EQ(maxUnacked, maxWin + 65, "bounded by the advertised window");
+        NS_TEST_EXPECT_MSG_LT(sentWhilePaused, total, "the paused reader stalled the sender");
+        NS_TEST_EXPECT_MSG_LT(memWhilePaused, RCVBUF_DEF, "receive queue within sk_rcvbuf");
+    }
+};
+
+/// The name table of two nodes after setup, as Linux has it.
+class NameTableTestCase : public TestCase
+{
+  public:
+    NameTableTestCase()
+        : TestCase("Name table after setup matches Linux: node states (cluster), topology "
+                   "server (node), link state (node)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            uint32_t self = net.Addr(i);
+            uint32_t peer = net.Addr(1 - i);
+            std::vector<TipcPublication> d = net.Stack(i)->GetNameTable().Dump();
+            NS_TEST_ASSERT_MSG_EQ(d.size(), 4, "four bindings on node " << i);
+            std::map<uint32_t, std::vector<TipcPublication>> byType;
+            for (const auto& p : d)
+            {
+                byType[p.type].push_back(p);
+            }
+            NS_TEST_ASSERT_MSG_EQ(byType[TIPC_NODE_STATE].size(), 2, "node states");
+            for (const auto& p : byType[TIPC_NODE_STATE])
+            {
+                NS_TEST_EXPECT_MSG_EQ(p.lower, p.node, "{0, n, n} published by n");
+                NS_TEST_EXPECT_MSG_EQ(p.upper, p.node, "{0, n, n}");
+                NS_TEST_EXPECT_MSG_EQ(p.scope, TIPC_CLUSTER_SCOPE, "cluster scope");
+                NS_TEST_EXPECT_MSG_EQ(p.port, 0, "port 0");
+                NS_TEST_EXPECT_MSG_EQ(p.key, p.node, "key = address");
+            }
+            NS_TEST_ASSERT_MSG_EQ(byType[TIPC_TOP_SRV].size(), 1, "topology server");
+            const TipcPublication& t = byType[TIPC_TOP_SRV][0];
+            NS_TEST_EXPECT_MSG_EQ(t.lower, 1, "{1, 1, 1}");
+            NS_TEST_EXPECT_MSG_EQ(t.scope, TIPC_NODE_SCOPE, "node scope");
+            NS_TEST_EXPECT_MSG_EQ(t.node, self, "own");
+            NS_TEST_EXPECT_MSG_EQ(t.port,
+                                  net.Stack(i)->GetTopologyServer()->GetPortId(),
+                                  "server port");
+            NS_TEST_EXPECT_MSG_EQ(t.key, t.port + 1, "key = port + 1");
+            NS_TEST_ASSERT_MSG_EQ(byType[TIPC_LINK_STATE].size(), 1, "link state");
+            const TipcPublication& l = byType[TIPC_LINK_STATE][0];
+            NS_TEST_EXPECT_MSG_EQ(l.lower, peer, "{2, peer, peer}");
+            NS_TEST_EXPECT_MSG_EQ(l.scope, TIPC_NODE_SCOPE, "node scope");
+            NS_TEST_EXPECT_MSG_EQ(l.port, 0, "port = link id 0");
+            NS_TEST_EXPECT_MSG_EQ(l.node, self, "own");
+        }
+    }
+};
+
 } // namespace
 
 /// The socket test suite.
@@ -415,6 +1163,18 @@ class TipcSocketTestSuite : public TestSuite
         AddTestCase(new ConnectionTestCase(TipcSocketType::SEQPACKET));
         AddTestCase(new ConnectionTestCase(TipcSocketType::STREAM));
         AddTestCase(new LargeStreamTestCase);
+        AddTestCase(new ShutdownTestCase(false));
+        AddTestCase(new ShutdownTestCase(true));
+        AddTestCase(new OptionsTestCase);
+        AddTestCase(new RejectTestCase);
+        AddTestCase(new McastTestCase);
+        AddTestCase(new AnycastTestCase(false));
+        AddTestCase(new AnycastTestCase(true));
+        AddTestCase(new TopologyTestCase);
+        AddTestCase(new IllegalSubscriptionTestCase);
+        AddTestCase(new NodeLossTestCase);
+        AddTestCase(new FlowControlTestCase);
+        AddTestCase(new NameTableTestCase);
     }
 };
 
