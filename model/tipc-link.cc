@@ -1005,7 +1005,9 @@ TipcLink::Xmit(std::deque<Ptr<TipcMsg>>& list)
     {
         Ptr<TipcMsg> p = list.front();
         list.pop_front();
-        if (m_transmq.size() < m_win.window)
+        // Linux keeps "backlog not empty => send queue full"; a sender must
+        // never overtake packets waiting in the backlog
+        if (m_transmq.size() < m_win.window && m_backlogq.empty())
         {
             EnqueueAndSend(p, seqno++);
             continue;

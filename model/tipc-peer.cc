@@ -820,7 +820,7 @@ TipcPeer::BcInitReceive(const TipcHeader& hdr)
 void
 TipcPeer::DeliverData(Ptr<TipcMsg> msg)
 {
-    m_stack->DeliverUp(msg, m_addr);
+    m_stack->QueueInput(msg, m_addr);
 }
 
 void

@@ -155,7 +155,9 @@ TipcStack::TipcStack()
       m_trialPeriod(MilliSeconds(TIPC_ADDR_TRIAL_PERIOD)),
       m_bcSndNxt(1),
       m_nodeStatePublished(false),
-      m_legacyAddr(false)
+      m_legacyAddr(false),
+      m_rcvDepth(0),
+      m_draining(false)
 {
     NS_LOG_FUNCTION(this);
     m_rng = CreateObject<UniformRandomVariable>();
@@ -724,7 +726,50 @@ TipcStack::RandomSession()
 // ---------------------------------------------------------------- frames
 
 void
-TipcStack::Receive(Ptr<TipcBearer> bearer, Ptr<Packet> wire, const TipcMediaAddress& /* from */)
+TipcStack::Receive(Ptr<TipcBearer> bearer, Ptr<Packet> wire, const TipcMediaAddress& from)
+{
+    // Messages for sockets are delivered after the frame has been processed
+    // (Linux tipc_rcv hands its input queue to tipc_sk_rcv at the end), so
+    // that a socket that sends at once finds the link in a consistent state.
+    ++m_rcvDepth;
+    ReceiveFrame(bearer, wire, from);
+    if (--m_rcvDepth == 0)
+    {
+        DrainInput();
+    }
+}
+
+void
+TipcStack::QueueInput(Ptr<TipcMsg> msg, uint32_t fromNode)
+{
+    m_inputq.emplace_back(msg, fromNode);
+    if (m_rcvDepth == 0)
+    {
+        DrainInput();
+    }
+}
+
+void
+TipcStack::DrainInput()
+{
+    if (m_draining)
+    {
+        return;
+    }
+    m_draining = true;
+    while (!m_inputq.empty())
+    {
+        auto [msg, from] = m_inputq.front();
+        m_inputq.pop_front();
+        DeliverUp(msg, from);
+    }
+    m_draining = false;
+}
+
+void
+TipcStack::ReceiveFrame(Ptr<TipcBearer> bearer,
+                        Ptr<Packet> wire,
+                        const TipcMediaAddress& /* from */)
 {
     uint32_t len = wire->GetSize();
     // Header-only validation needs the first bytes; structured payloads need all of them.
@@ -1055,7 +1100,7 @@ TipcStack::AbortConnections(uint32_t peer)
         h.SetDestPort(port);
         h.SetOrigPort(peerPort);
         h.SetErrorCode(TIPC_ERR_NO_NODE);
-        DeliverUp(Create<TipcMsg>(h, nullptr), peer);
+        QueueInput(Create<TipcMsg>(h, nullptr), peer);
     }
 }
 

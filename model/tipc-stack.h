@@ -22,6 +22,7 @@
 #include "ns3/traced-callback.h"
 
 #include <array>
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -239,6 +240,13 @@ class TipcStack : public Object
      */
     void UnregisterPort(uint32_t port);
     /**
+     * @brief Queue a message for the local sockets; it is delivered when the
+     *        frame being processed is done (at once outside frame processing).
+     * @param msg the message
+     * @param fromNode the node it came from
+     */
+    void QueueInput(Ptr<TipcMsg> msg, uint32_t fromNode);
+    /**
      * @brief A message for this node arrived (from a link, or node-local):
      *        hand it to its destination port, or count it as undeliverable.
      * @param msg the message
@@ -426,6 +434,15 @@ class TipcStack : public Object
     void SetNodeAddress(uint32_t addr);
     void SetHz(uint32_t hz);
     void SetAddressTrialPeriod(Time t);
+    /**
+     * @brief Process one received frame (the body of Receive()).
+     * @param bearer receiving bearer
+     * @param wire frame payload
+     * @param from source media address
+     */
+    void ReceiveFrame(Ptr<TipcBearer> bearer, Ptr<Packet> wire, const TipcMediaAddress& from);
+    /** @brief Deliver the queued socket input. */
+    void DrainInput();
     /** @brief tipc_net_finalize's publication of {TIPC_NODE_STATE, addr, addr} (once). */
     void PublishNodeState();
     /**
@@ -479,8 +496,11 @@ class TipcStack : public Object
     std::map<uint32_t, Ptr<TipcSocket>> m_sockets; //!< open sockets by port
     /// Registered connections per peer node: (own port, peer port).
     std::map<uint32_t, std::vector<std::pair<uint32_t, uint32_t>>> m_conns;
-    bool m_nodeStatePublished; //!< NODE_STATE binding made
-    bool m_legacyAddr;         //!< address configured (legacy format)
+    bool m_nodeStatePublished;                              //!< NODE_STATE binding made
+    bool m_legacyAddr;                                      //!< address configured (legacy format)
+    uint32_t m_rcvDepth;                                    //!< frames being processed (nesting)
+    bool m_draining;                                        //!< DrainInput() running
+    std::deque<std::pair<Ptr<TipcMsg>, uint32_t>> m_inputq; //!< messages for sockets
 
     TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace;       //!< "Drop"
     TracedCallback<Ptr<const Packet>, uint32_t> m_rxTrace;                   //!< "Rx"

@@ -10,6 +10,8 @@ cpp_examples = [
     ("tipc-wire-frames", "True", "True"),
     ("tipc-link-throughput --delays=100us --duration=200ms", "True", "False"),
     ("tipc-wire-frames --malformed=1", "True", "True"),
+    ("tipc-echo", "True", "True"),
+    ("tipc-echo --type=STREAM --size=3000 --count=20", "True", "True"),
 ]
 
 python_examples = []
