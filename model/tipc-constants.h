@@ -286,7 +286,6 @@ constexpr uint32_t MAX_PKT_DEFAULT_NODE = 1500;   //!< maxnagle for node-local p
 constexpr uint32_t TIPC_MIN_PORT = 1;             //!< smallest port id
 constexpr uint32_t TIPC_MAX_PORT = 0xffffffff;    //!< largest port id
 constexpr uint32_t TIPC_CONN_RETRY_BASE = 100;    //!< ms, SYN retry after OVERLOAD (+ random)
-constexpr uint32_t TIPC_CONN_CONG_RETRY = 100;    //!< ms, SYN retry postponed while congested
 // Socket options (uapi tipc.h, level SOL_TIPC)
 constexpr uint32_t SOL_TIPC = 271;              //!< socket option level
 constexpr uint32_t TIPC_IMPORTANCE = 127;       //!< option

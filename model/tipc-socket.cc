@@ -26,8 +26,6 @@ namespace
 {
 /// Legacy connection queue limit: (2 x 512 + 1) x SKB_TRUESIZE(66060).
 constexpr uint32_t FLOWCTL_MSG_LIM = (2 * FLOWCTL_MSG_WIN + 1) * (MAX_MSG_SIZE + 576);
-/// A connection-probe / SYN-retry interval that never fires in practice.
-const Time PROBING_INTERVAL = MilliSeconds(CONN_PROBING_INTV);
 } // namespace
 
 std::string
@@ -100,6 +98,20 @@ TipcSocket::GetTypeId()
                           "Linux 8000 ms; kept in 16 bits of milliseconds as Linux does).",
                           TimeValue(MilliSeconds(CONN_TIMEOUT_DEFAULT)),
                           MakeTimeAccessor(&TipcSocket::SetConnTimeoutAttr),
+                          MakeTimeChecker())
+            .AddAttribute("ProbeInterval",
+                          "Connection supervision: a CONN_PROBE is sent this often, and the "
+                          "connection is aborted if the previous one is unanswered "
+                          "(CONN_PROBING_INTV, Linux 3600 s); 1 ms .. 100000 s.",
+                          TimeValue(MilliSeconds(CONN_PROBING_INTV)),
+                          MakeTimeAccessor(&TipcSocket::SetProbeIntervalAttr),
+                          MakeTimeChecker())
+            .AddAttribute("ConnRetryDelay",
+                          "A SYN rejected with TIPC_ERR_OVERLOAD is retried after this delay "
+                          "plus a random 0 .. ConnTimeout/4 (Linux 100 ms); the same delay "
+                          "postpones the retry while the link is congested.  1 ms .. 60 s.",
+                          TimeValue(MilliSeconds(TIPC_CONN_RETRY_BASE)),
+                          MakeTimeAccessor(&TipcSocket::SetConnRetryDelayAttr),
                           MakeTimeChecker())
             .AddAttribute("RcvBufSize",
                           "Receive buffer (sk_rcvbuf, net.tipc.tipc_rmem default 2 MiB): "
@@ -182,7 +194,9 @@ TipcSocket::TipcSocket()
       m_mcastMandatory(false),
       m_mcastRcast(false),
       m_inCall(0),
-      m_closed(false)
+      m_closed(false),
+      m_probeInterval(MilliSeconds(CONN_PROBING_INTV)),
+      m_connRetryDelay(MilliSeconds(TIPC_CONN_RETRY_BASE))
 {
     m_phdr.Init(0, TIPC_LOW_IMPORTANCE, TIPC_NAMED_MSG, NAMED_H_SIZE, 0);
 }
@@ -246,6 +260,20 @@ TipcSocket::SetImportanceAttr(uint32_t imp)
                         TIPC_LOW_IMPORTANCE,
                         TIPC_CRITICAL_IMPORTANCE);
     m_phdr.SetImportance(imp);
+}
+
+void
+TipcSocket::SetProbeIntervalAttr(Time t)
+{
+    CheckAttributeRange("ns3::TipcSocket", "ProbeInterval", t, MilliSeconds(1), Seconds(100000));
+    m_probeInterval = t;
+}
+
+void
+TipcSocket::SetConnRetryDelayAttr(Time t)
+{
+    CheckAttributeRange("ns3::TipcSocket", "ConnRetryDelay", t, MilliSeconds(1), Seconds(60));
+    m_connRetryDelay = t;
 }
 
 void
@@ -1270,7 +1298,7 @@ TipcSocket::FinishConn(uint32_t peerPort, uint32_t peerNode)
     m_phdr.SetLookupScope(0);
     m_phdr.SetHeaderSize(SHORT_H_SIZE);
     m_timer.Cancel();
-    m_timer = Simulator::Schedule(PROBING_INTERVAL, &TipcSocket::Timeout, this);
+    m_timer = Simulator::Schedule(m_probeInterval, &TipcSocket::Timeout, this);
     SetState(ESTABLISHED);
     m_stack->AddConn(peerNode, m_portId, peerPort);
     m_maxPkt = m_stack->GetMtu(peerNode, m_portId, true);
@@ -1309,7 +1337,7 @@ TipcSocket::Timeout()
         h.SetDestPort(pport);
         h.SetOrigPort(m_portId);
         m_probeUnacked = true;
-        m_timer = Simulator::Schedule(PROBING_INTERVAL, &TipcSocket::Timeout, this);
+        m_timer = Simulator::Schedule(m_probeInterval, &TipcSocket::Timeout, this);
         std::deque<Ptr<TipcMsg>> list{Create<TipcMsg>(h, nullptr)};
         NodeXmit(list, pnode);
         return;
@@ -1318,10 +1346,11 @@ TipcSocket::Timeout()
     {
         if (m_congLinkCnt != 0)
         {
-            m_timer = Simulator::Schedule(
-                m_stack->JiffiesToTime(m_stack->MsecsToJiffies(TIPC_CONN_CONG_RETRY)),
-                &TipcSocket::Timeout,
-                this);
+            m_timer =
+                Simulator::Schedule(m_stack->JiffiesToTime(m_stack->MsecsToJiffies(
+                                        static_cast<uint32_t>(m_connRetryDelay.GetMilliSeconds()))),
+                                    &TipcSocket::Timeout,
+                                    this);
             return;
         }
         std::deque<Ptr<TipcMsg>> list;
@@ -1603,7 +1632,8 @@ TipcSocket::FilterConnect(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq)
                 m_connTimeout = 4;
             }
             uint32_t d = m_stack->SocketRandom() % (m_connTimeout / 4);
-            int64_t j = m_stack->MsecsToJiffies(d + TIPC_CONN_RETRY_BASE);
+            int64_t j = m_stack->MsecsToJiffies(
+                d + static_cast<uint32_t>(m_connRetryDelay.GetMilliSeconds()));
             m_timer.Cancel();
             m_timer = Simulator::Schedule(m_stack->JiffiesToTime(j), &TipcSocket::Timeout, this);
         }

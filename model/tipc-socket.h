@@ -379,6 +379,8 @@ class TipcSocket : public Socket
     void SetRcvBuf(uint32_t bytes);
     void SetImportanceAttr(uint32_t imp);
     void SetConnTimeoutAttr(Time t);
+    void SetProbeIntervalAttr(Time t);
+    void SetConnRetryDelayAttr(Time t);
 
     Ptr<TipcStack> m_stack;                //!< node
     TipcSocketType m_type;                 //!< socket type
@@ -423,6 +425,8 @@ class TipcSocket : public Socket
     EventId m_timer;                       //!< probe / SYN retry timer
     EventId m_connectTimer;                //!< connect() timeout
     bool m_closed;                         //!< released
+    Time m_probeInterval;                  //!< connection probe interval (attribute)
+    Time m_connRetryDelay;                 //!< SYN retry base delay (attribute)
 
     TracedCallback<const TipcHeader&, Ptr<const Packet>> m_txTrace;      //!< messages sent
     TracedCallback<const TipcHeader&, Ptr<const Packet>> m_rxTrace;      //!< messages queued

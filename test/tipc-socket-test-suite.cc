@@ -11,6 +11,7 @@
 #include "tipc-test-utils.h"
 
 #include "ns3/boolean.h"
+#include "ns3/config.h"
 #include "ns3/csma-helper.h"
 #include "ns3/error-model.h"
 #include "ns3/pointer.h"
@@ -1300,6 +1301,94 @@ class WireLayoutTestCase : public TestCase
     }
 };
 
+/// Connection supervision by CONN_PROBE / CONN_PROBE_REPLY.
+class ProbeTestCase : public TestCase
+{
+  public:
+    ProbeTestCase()
+        : TestCase("An idle connection is probed every ProbeInterval and the peer answers "
+                   "with CONN_PROBE_REPLY")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Config::SetDefault("ns3::TipcSocket::ProbeInterval", TimeValue(Seconds(1)));
+        SocketNet net(2);
+        Ptr<TipcSocket> lst = net.Create(1, TipcSocketType::SEQPACKET);
+        Ptr<TipcSocket> cli = net.Create(0, TipcSocketType::SEQPACKET);
+        Inbox sin;
+        Acceptor acc;
+        acc.Attach(lst, &sin);
+        lst->Bind(TipcAddress::Service(SRV_TYPE, 95));
+        lst->Listen();
+        std::map<uint32_t, uint32_t> probes; // CONN_MANAGER type -> count, sent by node 0
+        Simulator::Schedule(Seconds(1.9), [&]() {
+            net.Stack(0)
+                ->GetPeer(net.Addr(1))
+                ->GetLink(0)
+                ->TraceConnectWithoutContext("Tx",
+                                             Callback<void, const TipcHeader&, Ptr<const Packet>>(
+                                                 [&probes](const TipcHeader& h, Ptr<const Packet>) {
+                                                     if (h.GetUser() == CONN_MANAGER)
+                                                     {
+                                                         ++probes[h.GetType()];
+                                                     }
+                                                 }));
+        });
+        Simulator::Schedule(Seconds(2),
+                            [&]() { cli->Connect(TipcAddress::Service(SRV_TYPE, 95)); });
+        Simulator::Stop(Seconds(7.5));
+        Simulator::Run();
+        Config::Reset();
+        // both ends probe every second from 2 s: 5 probes each by 7.5 s; node 0 sends its
+        // own probes and the replies to node 1's probes
+        NS_TEST_EXPECT_MSG_EQ(probes[CONN_PROBE], 5, "probes sent by the client");
+        NS_TEST_EXPECT_MSG_EQ(probes[CONN_PROBE_REPLY], 5, "replies to the server's probes");
+        NS_TEST_EXPECT_MSG_EQ(cli->IsConnected(), true, "the connection survives");
+    }
+};
+
+/// A node that leaves in an orderly way: its bindings are withdrawn at once.
+class OrderlyLeaveTestCase : public TestCase
+{
+  public:
+    OrderlyLeaveTestCase()
+        : TestCase("A node that disables its bearer (orderly leave): subscribers see its "
+                   "bindings withdrawn within a millisecond")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Subscriber ports;
+        Ptr<TipcSocket> s1 = net.Create(1, TipcSocketType::RDM);
+        Simulator::Schedule(Seconds(0.5),
+                            [&]() { ports.Open(net.Create(0, TipcSocketType::SEQPACKET)); });
+        Simulator::Schedule(Seconds(0.6),
+                            [&]() { ports.Subscribe(SRV_TYPE, 0, 100, TIPC_SUB_PORTS); });
+        Simulator::Schedule(Seconds(2), [&]() { s1->Bind(TipcAddress::Service(SRV_TYPE, 10)); });
+        const Time leave = Seconds(3);
+        Simulator::Schedule(leave, [&]() { net.Stack(1)->DisableBearer(0); });
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(ports.Count(TIPC_WITHDRAWN, 10), 1, "withdrawn");
+        Time at;
+        for (size_t i = 0; i < ports.events.size(); ++i)
+        {
+            if (ports.events[i].event == TIPC_WITHDRAWN)
+            {
+                at = ports.times[i];
+            }
+        }
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(at, leave, "after the leave");
+        NS_TEST_EXPECT_MSG_LT(at, leave + MilliSeconds(1), "within a millisecond");
+    }
+};
+
 /// The name table of two nodes after setup, as Linux has it.
 class NameTableTestCase : public TestCase
 {
@@ -1383,6 +1472,8 @@ class TipcSocketTestSuite : public TestSuite
         AddTestCase(new SendFromCallbackTestCase);
         AddTestCase(new NameTableTestCase);
         AddTestCase(new WireLayoutTestCase);
+        AddTestCase(new ProbeTestCase);
+        AddTestCase(new OrderlyLeaveTestCase);
     }
 };
 
