@@ -1181,7 +1181,7 @@ class WireLayoutTestCase : public TestCase
     }
 
     void Compare(const std::vector<uint32_t>& got,
-                 const std::vector<uint32_t>& linux,
+                 const std::vector<uint32_t>& ref,
                  const std::vector<uint32_t>& mask,
                  const std::string& what)
     {
@@ -1189,9 +1189,9 @@ class WireLayoutTestCase : public TestCase
         for (size_t i = 0; i < mask.size(); ++i)
         {
             NS_TEST_EXPECT_MSG_EQ((got[i] & mask[i]),
-                                  (linux[i] & mask[i]),
+                                  (ref[i] & mask[i]),
                                   what << " word " << i << ": 0x" << std::hex << got[i]
-                                       << " vs Linux 0x" << linux[i]);
+                                       << " vs Linux 0x" << ref[i]);
         }
     }
 
@@ -1389,6 +1389,160 @@ class OrderlyLeaveTestCase : public TestCase
     }
 };
 
+/// Smart Nagle on stream sockets.
+class NagleTestCase : public TestCase
+{
+  public:
+    explicit NagleTestCase(bool nodelay)
+        : TestCase(nodelay ? "TIPC_NODELAY: 200 small stream writes travel as 200 messages"
+                           : "Smart Nagle: after 4 one-way writes, 200 small stream writes are "
+                             "accumulated into a few messages, acknowledged with nagle_ack"),
+          m_nodelay(nodelay)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Ptr<TipcSocket> lst = net.Create(1, TipcSocketType::STREAM);
+        Ptr<TipcSocket> cli = net.Create(0, TipcSocketType::STREAM);
+        cli->SetAttribute("NoDelay", BooleanValue(m_nodelay));
+        Inbox sin;
+        Acceptor acc;
+        acc.Attach(lst, &sin);
+        lst->Bind(TipcAddress::Service(SRV_TYPE, 97));
+        lst->Listen();
+        uint32_t dataMsgs = 0;
+        uint32_t socketMsgs = 0;
+        uint32_t ackRequired = 0;
+        cli->TraceConnectWithoutContext("Tx",
+                                        Callback<void, const TipcHeader&, Ptr<const Packet>>(
+                                            [&socketMsgs](const TipcHeader&, Ptr<const Packet> p) {
+                                                socketMsgs += p->GetSize() > 0 ? 1 : 0;
+                                            }));
+        uint32_t nagleAcks = 0;
+        Simulator::Schedule(Seconds(1.9), [&]() {
+            net.Stack(0)
+                ->GetPeer(net.Addr(1))
+                ->GetLink(0)
+                ->TraceConnectWithoutContext("Tx",
+                                             Callback<void, const TipcHeader&, Ptr<const Packet>>(
+                                                 [&](const TipcHeader& h, Ptr<const Packet>) {
+                                                     if (h.GetUser() == TIPC_LOW_IMPORTANCE &&
+                                                         h.GetType() == TIPC_CONN_MSG &&
+                                                         h.GetDataSize() > 0)
+                                                     {
+                                                         ++dataMsgs;
+                                                         ackRequired += h.IsAckRequired() ? 1 : 0;
+                                                     }
+                                                 }));
+            net.Stack(1)
+                ->GetPeer(net.Addr(0))
+                ->GetLink(0)
+                ->TraceConnectWithoutContext("Tx",
+                                             Callback<void, const TipcHeader&, Ptr<const Packet>>(
+                                                 [&](const TipcHeader& h, Ptr<const Packet>) {
+                                                     nagleAcks +=
+                                                         (h.GetUser() == CONN_MANAGER &&
+                                                          h.GetType() == CONN_ACK && h.IsNagleAck())
+                                                             ? 1
+                                                             : 0;
+                                                 }));
+        });
+        Simulator::Schedule(Seconds(2),
+                            [&]() { cli->Connect(TipcAddress::Service(SRV_TYPE, 97)); });
+        std::vector<uint8_t> expect;
+        uint32_t next = 0;
+        auto pump = [&]() {
+            while (next < 200)
+            {
+                Ptr<Packet> p = Pattern(10, next);
+                if (cli->Send(p, 0) != 10)
+                {
+                    break; // link congested: wait for the wakeup
+                }
+                auto b = Bytes(p);
+                expect.insert(expect.end(), b.begin(), b.end());
+                ++next;
+            }
+        };
+        cli->SetSendCallback(
+            Callback<void, Ptr<Socket>, uint32_t>([&](Ptr<Socket>, uint32_t) { pump(); }));
+        Simulator::Schedule(Seconds(2.1), pump);
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ((sin.bytes == expect), true, "all 2000 bytes, in order");
+        if (m_nodelay)
+        {
+            NS_TEST_EXPECT_MSG_EQ(socketMsgs,
+                                  200,
+                                  "one message per write (the link may bundle them)");
+            NS_TEST_EXPECT_MSG_EQ(ackRequired, 0, "no Nagle acks asked for");
+        }
+        else
+        {
+            // 4 writes go out at once, the 5th asks for an ack (ack_required), the other 195
+            // (1950 bytes) wait for it and leave as two buffers of at most 1428 bytes
+            NS_TEST_EXPECT_MSG_EQ(dataMsgs, 7, "writes accumulated");
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(ackRequired, 1, "ack_required set");
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(nagleAcks, 1, "the peer answered with nagle_ack");
+        }
+    }
+
+    bool m_nodelay;
+};
+
+/// Receive queue limits by importance and OVERLOAD rejection.
+class OverloadTestCase : public TestCase
+{
+  public:
+    explicit OverloadTestCase(uint32_t importance)
+        : TestCase("A receive queue that nobody reads accepts messages up to rcvbuf << importance "
+                   "(importance " +
+                   std::to_string(importance) + "), the rest come back with TIPC_ERR_OVERLOAD"),
+          m_importance(importance)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(1);
+        Ptr<TipcSocket> rx = net.Create(0, TipcSocketType::RDM); // never reads
+        Ptr<TipcSocket> tx = net.Create(0, TipcSocketType::RDM);
+        tx->SetSockOpt(TIPC_DEST_DROPPABLE, 0);
+        tx->SetSockOpt(TIPC_IMPORTANCE, m_importance);
+        Inbox back;
+        back.Attach(tx);
+        const uint32_t n = 4000;
+        Simulator::Schedule(Seconds(2), [&]() {
+            for (uint32_t i = 0; i < n; ++i)
+            {
+                tx->SendTo(Pattern(1000, i), 0, TipcAddress::Socket(rx->GetPortId(), net.Addr(0)));
+            }
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        // 1000 data bytes + 32-byte header: a 2304-byte buffer each (TipcSocket::Truesize)
+        NS_TEST_EXPECT_MSG_EQ(TipcSocket::Truesize(1032), 2304, "truesize of the buffer");
+        uint32_t limit = RCVBUF_DEF << m_importance;
+        uint32_t accepted = (limit - 1) / 2304;
+        uint32_t depth = 0;
+        rx->GetSockOpt(TIPC_SOCK_RECVQ_DEPTH, depth);
+        NS_TEST_EXPECT_MSG_EQ(depth, std::min(n, accepted), "queued messages");
+        NS_TEST_EXPECT_MSG_EQ(back.packets.size(), n - std::min(n, accepted), "returned");
+        TipcAncillaryTag tag;
+        if (!back.packets.empty())
+        {
+            back.packets[0]->PeekPacketTag(tag);
+            NS_TEST_EXPECT_MSG_EQ(tag.GetErrorCode(), TIPC_ERR_OVERLOAD, "TIPC_ERR_OVERLOAD");
+        }
+    }
+
+    uint32_t m_importance;
+};
+
 /// The name table of two nodes after setup, as Linux has it.
 class NameTableTestCase : public TestCase
 {
@@ -1474,6 +1628,10 @@ class TipcSocketTestSuite : public TestSuite
         AddTestCase(new WireLayoutTestCase);
         AddTestCase(new ProbeTestCase);
         AddTestCase(new OrderlyLeaveTestCase);
+        AddTestCase(new NagleTestCase(false));
+        AddTestCase(new NagleTestCase(true));
+        AddTestCase(new OverloadTestCase(TIPC_LOW_IMPORTANCE));
+        AddTestCase(new OverloadTestCase(TIPC_MEDIUM_IMPORTANCE));
     }
 };
 
