@@ -249,6 +249,12 @@ TipcBearer::MayPad() const
 }
 
 bool
+TipcBearer::CanBroadcast() const
+{
+    return true;
+}
+
+bool
 TipcBearer::IsUp() const
 {
     return m_enabled && m_mediumUp;

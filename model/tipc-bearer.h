@@ -90,6 +90,12 @@ class TipcBearer : public Object
     virtual Ptr<Node> GetNode() const = 0;
     /** @return the Trailer policy for frames received on this medium (Ethernet pads) */
     virtual bool MayPad() const;
+    /**
+     * @return true if one send reaches every node on the medium (Ethernet
+     *         broadcast, UDP multicast); false for UDP replicast (Linux
+     *         TIPC_REPLICAST_SUPPORT: broadcast frames are copied per peer)
+     */
+    virtual bool CanBroadcast() const;
 
     /** @return true while the bearer is enabled and its medium is up */
     bool IsUp() const;

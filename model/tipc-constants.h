@@ -242,13 +242,14 @@ constexpr uint32_t NODE_SYNCH_END_EVT = 0xcee;       //!< synch ends
 // ---------------------------------------------------------------------------
 // Broadcast (bcast.c; reference section 7)
 // ---------------------------------------------------------------------------
-constexpr uint32_t BCLINK_WIN_DEFAULT = 50;   //!< broadcast window
-constexpr uint32_t BCLINK_WIN_MIN = 32;       //!< smallest broadcast window
-constexpr uint32_t TIPC_METHOD_EXPIRE = 5000; //!< ms, method re-evaluation
-constexpr uint32_t TIPC_DEF_BC_RC_RATIO = 10; //!< percent
-constexpr uint32_t BCLINK_MODE_BCAST = 1;     //!< forced broadcast
-constexpr uint32_t BCLINK_MODE_RCAST = 2;     //!< forced replicast
-constexpr uint32_t BCLINK_MODE_SEL = 4;       //!< automatic selection
+constexpr uint32_t BCLINK_WIN_DEFAULT = 50;     //!< broadcast window
+constexpr uint32_t TIPC_BC_ONE_PAGE_MTU = 3520; //!< initial broadcast MTU (one page, Debian amd64)
+constexpr uint32_t BCLINK_WIN_MIN = 32;         //!< smallest broadcast window
+constexpr uint32_t TIPC_METHOD_EXPIRE = 5000;   //!< ms, method re-evaluation
+constexpr uint32_t TIPC_DEF_BC_RC_RATIO = 10;   //!< percent
+constexpr uint32_t BCLINK_MODE_BCAST = 1;       //!< forced broadcast
+constexpr uint32_t BCLINK_MODE_RCAST = 2;       //!< forced replicast
+constexpr uint32_t BCLINK_MODE_SEL = 4;         //!< automatic selection
 
 // ---------------------------------------------------------------------------
 // Names and topology (name_table.c, subscr.h; reference sections 8-9)

@@ -99,6 +99,12 @@ TipcLinkFsm::Apply(uint32_t event)
     return r;
 }
 
+void
+TipcLinkFsm::Force(uint32_t state)
+{
+    m_state = state;
+}
+
 uint32_t
 TipcLinkFsm::GetState() const
 {

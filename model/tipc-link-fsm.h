@@ -53,6 +53,12 @@ class TipcLinkFsm
 
     /** @return current state */
     uint32_t GetState() const;
+    /**
+     * @brief Set the state directly, as Linux does for the broadcast links
+     *        (they have no FSM of their own: RESET or ESTABLISHED).
+     * @param state LINK_RESET or LINK_ESTABLISHED
+     */
+    void Force(uint32_t state);
 
     /** @return true in ESTABLISHED or SYNCHING (tipc_link_is_up) */
     bool IsUp() const;

@@ -116,7 +116,10 @@ TipcLink::GetTypeId()
 }
 
 TipcLink::TipcLink()
-    : m_bearerId(0),
+    : m_role(TipcLinkRole::UNICAST),
+      m_ackers(0),
+      m_bcPeerIsUp(false),
+      m_bearerId(0),
       m_ownAddr(0),
       m_peerAddr(0),
       m_peerCaps(0),
@@ -193,6 +196,8 @@ TipcLink::DoDispose()
     m_winCtl = nullptr;
     m_peer = nullptr;
     m_bearer = nullptr;
+    m_stack = nullptr;
+    m_bcSnd = nullptr;
     Object::DoDispose();
 }
 
@@ -203,6 +208,7 @@ TipcLink::Setup(Ptr<TipcPeer> peer, Ptr<TipcBearer> bearer, uint16_t session)
     m_bearer = bearer;
     m_bearerId = bearer->GetId();
     Ptr<TipcStack> stack = peer->GetStack();
+    m_stack = stack;
     m_ownAddr = stack->GetOwnAddress();
     m_peerAddr = peer->GetAddress();
     m_ownIdStr = IdForLinkName(stack->GetNodeId(), m_ownAddr);
@@ -231,7 +237,349 @@ TipcLink::Setup(Ptr<TipcPeer> peer, Ptr<TipcBearer> bearer, uint16_t session)
 std::string
 TipcLink::GetName() const
 {
-    return m_ownIdStr + ":" + m_ifName + "-" + m_peerIdStr + ":" + m_peerIfName;
+    switch (m_role)
+    {
+    case TipcLinkRole::BCAST_SEND:
+        return "broadcast-link";
+    case TipcLinkRole::BCAST_RCV:
+        return "broadcast-link:" + m_peerIdStr;
+    default:
+        return m_ownIdStr + ":" + m_ifName + "-" + m_peerIdStr + ":" + m_peerIfName;
+    }
+}
+
+TipcLinkRole
+TipcLink::GetRole() const
+{
+    return m_role;
+}
+
+// ---------------------------------------------------------------- broadcast links
+
+void
+TipcLink::SetupBcastSend(Ptr<TipcStack> stack, uint32_t mtu, uint32_t maxWin)
+{
+    m_role = TipcLinkRole::BCAST_SEND;
+    m_stack = stack;
+    m_bearerId = MAX_BEARERS;
+    m_netPlane = 'Z';
+    m_priority = 0;
+    m_advertisedMtu = mtu;
+    m_mtu = mtu;
+    // the broadcast window never grows: min = 50; maxWin is what users configure
+    m_winCtl = CreateObject<TipcVariableWindow>();
+    std::array<uint32_t, 5> limits;
+    m_winCtl->Init(m_win, BCLINK_WIN_DEFAULT, maxWin, m_mtu, limits);
+    for (uint32_t i = 0; i < 5; ++i)
+    {
+        m_backlog[i].limit = limits[i];
+    }
+    m_cwnd = m_win.window;
+    m_sndNxt = 1;
+    m_rcvNxt = 1;
+    m_fsm.Force(LINK_ESTABLISHED);
+}
+
+void
+TipcLink::SetupBcastRcv(Ptr<TipcPeer> peer, Ptr<TipcLink> sndLink)
+{
+    m_role = TipcLinkRole::BCAST_RCV;
+    m_peer = peer;
+    m_stack = peer->GetStack();
+    m_bcSnd = sndLink;
+    m_bearerId = MAX_BEARERS;
+    m_ownAddr = m_stack->GetOwnAddress();
+    m_peerAddr = peer->GetAddress();
+    m_peerIdStr = IdForLinkName(peer->GetNodeId(), m_peerAddr);
+    m_peerCaps = peer->GetCapabilities();
+    m_netPlane = 'Z';
+    m_priority = 0;
+    m_tolerance = MilliSeconds(TIPC_DEF_LINK_TOL);
+    m_advertisedMtu = 65535;
+    m_mtu = 65535;
+    m_win.window = BCLINK_WIN_DEFAULT;
+    m_win.minWin = BCLINK_WIN_DEFAULT;
+    m_win.maxWin = sndLink->m_win.maxWin;
+    m_sndNxt = 1;
+    m_rcvNxt = 1;
+    m_fsm.Force(LINK_RESET);
+}
+
+void
+TipcLink::BcReset()
+{
+    WakeupAll();
+    m_transmq.clear();
+    m_backlogq.clear();
+    m_deferdq.clear();
+    for (auto& b : m_backlog)
+    {
+        b.len = 0;
+        b.target = nullptr;
+    }
+    m_reasm.Clear();
+    m_rcvUnacked = 0;
+    m_sndNxt = 1;
+    m_rcvNxt = 1;
+    m_acked = 0;
+    m_bcPeerIsUp = false;
+    m_mtu = m_advertisedMtu;
+    ResetStats();
+    m_fsm.Force(LINK_RESET);
+}
+
+uint32_t
+TipcLink::GetAckers() const
+{
+    return m_ackers;
+}
+
+void
+TipcLink::LowerBcMtu(uint32_t mtu)
+{
+    if (mtu >= m_mtu)
+    {
+        return;
+    }
+    m_mtu = mtu;
+    std::array<uint32_t, 5> limits;
+    m_winCtl->Init(m_win, BCLINK_WIN_DEFAULT, m_win.maxWin, m_mtu, limits);
+    for (uint32_t i = 0; i < 5; ++i)
+    {
+        m_backlog[i].limit = limits[i];
+    }
+}
+
+void
+TipcLink::AddBcPeer(Ptr<TipcLink> r)
+{
+    ++m_ackers;
+    r->m_acked = static_cast<uint16_t>(m_sndNxt - 1);
+    m_fsm.Force(LINK_ESTABLISHED);
+}
+
+void
+TipcLink::RemoveBcPeer(Ptr<TipcLink> r)
+{
+    uint16_t ack = static_cast<uint16_t>(m_sndNxt - 1);
+    if (m_ackers > 0)
+    {
+        --m_ackers;
+    }
+    // release on behalf of the lost peer what it has not acknowledged
+    r->m_bcPeerIsUp = true;
+    r->m_fsm.Force(LINK_ESTABLISHED);
+    BcAckRcv(r, ack, 0, nullptr, false);
+    r->BcReset();
+    if (m_ackers == 0)
+    {
+        BcReset(); // sequence numbers restart at 1, the MTU goes back to one page
+    }
+}
+
+uint32_t
+TipcLink::BcAckRcv(Ptr<TipcLink> r,
+                   uint16_t acked,
+                   uint16_t gap,
+                   const std::vector<TipcGapAck>* blocks,
+                   bool retransmit)
+{
+    if (!r->IsUp() || !r->m_bcPeerIsUp)
+    {
+        return 0;
+    }
+    size_t nblocks = blocks ? blocks->size() : 0;
+    if (gap != 0)
+    {
+        ++m_stats.recvNacks;
+        ++r->m_stats.recvNacks;
+    }
+    if (SeqLess(acked, r->m_acked) || (acked == r->m_acked && gap == 0 && nblocks == 0))
+    {
+        return 0;
+    }
+    uint32_t rc = 0;
+    bool newlyAcked = false;
+    uint16_t nacked = acked;
+    uint16_t ngap = gap;
+    size_t n = 0;
+    int64_t now = Jiffies();
+    int64_t retrTime = m_stack->MsecsToJiffies(TIPC_BC_RETR_LIM);
+    uint32_t who = r->m_peerAddr;
+    auto it = m_transmq.begin();
+    while (it != m_transmq.end())
+    {
+        Ptr<TipcMsg> p = *it;
+        uint16_t s = p->hdr.GetSeqno();
+        if (SeqLessEq(s, nacked))
+        {
+            if (SeqLessEq(s, r->m_acked) ||
+                std::find(p->ackedBy.begin(), p->ackedBy.end(), who) != p->ackedBy.end())
+            {
+                ++it; // acknowledged by this peer before
+                continue;
+            }
+            p->ackedBy.push_back(who);
+            newlyAcked = true;
+            if (p->ackers > 0)
+            {
+                --p->ackers;
+            }
+            if (p->ackers == 0)
+            {
+                it = m_transmq.erase(it); // every peer has it: release
+                continue;
+            }
+            ++it;
+            continue;
+        }
+        if (SeqLessEq(s, static_cast<uint16_t>(nacked + ngap)))
+        {
+            if (!retransmit)
+            {
+                ++it;
+                continue;
+            }
+            if (s == static_cast<uint16_t>(acked + 1) && !m_transmq.empty())
+            {
+                Ptr<TipcMsg> h = m_transmq.front();
+                int64_t limit = m_stack->MsecsToJiffies(
+                    static_cast<uint32_t>(m_retrFailMultiple * r->m_tolerance.GetMilliSeconds()));
+                if (h->retrCnt != 0 && now > h->retrStamp + limit &&
+                    !SeqLessEq(h->hdr.GetSeqno(), r->m_acked))
+                {
+                    NS_LOG_WARN("Retransmission failure on link "
+                                << GetName() << ": seqno " << h->hdr.GetSeqno() << " blamed on "
+                                << r->GetName());
+                    r->m_fsm.Force(LINK_RESET);
+                    rc |= TIPC_LINK_DOWN_EVT;
+                    break;
+                }
+            }
+            if (now < p->nxtRetr)
+            {
+                ++it;
+                continue;
+            }
+            p->nxtRetr = now + retrTime;
+            Ptr<TipcMsg> copy = p->Clone();
+            copy->hdr.SetAck(0);
+            copy->hdr.SetBcastAck(0);
+            Transmit(copy);
+            ++m_stats.retransmitted;
+            ++r->m_stats.retransmitted;
+            if (p->retrCnt == 0)
+            {
+                p->retrStamp = now;
+            }
+            ++p->retrCnt;
+            m_retransmitTrace(s, p->retrCnt);
+            ++it;
+            continue;
+        }
+        if (n >= nblocks)
+        {
+            break;
+        }
+        nacked = (*blocks)[n].ack;
+        ngap = (*blocks)[n].gap;
+        ++n;
+    }
+    if (newlyAcked && SeqMore(acked, r->m_acked))
+    {
+        r->m_acked = acked;
+    }
+    AdvanceBacklog();
+    if (!m_wakeupq.empty())
+    {
+        PrepareWakeup();
+    }
+    return rc;
+}
+
+uint32_t
+TipcLink::BcSyncRcv(const TipcHeader& hdr)
+{
+    if (!IsUp())
+    {
+        return 0;
+    }
+    if (hdr.GetAck() != 0)
+    {
+        m_bcPeerIsUp = true; // the peer has our broadcast-init
+    }
+    if (!m_bcPeerIsUp)
+    {
+        return 0;
+    }
+    uint16_t peerSndNxt = static_cast<uint16_t>(hdr.GetLastBcast() + 1);
+    if (SeqMore(peerSndNxt, static_cast<uint16_t>(m_rcvNxt + m_win.window)))
+    {
+        return 0;
+    }
+    m_sndNxt = peerSndNxt;
+    return BcRcvGap() != 0 ? TIPC_LINK_SND_STATE : 0;
+}
+
+uint16_t
+TipcLink::BcRcvGap() const
+{
+    if (!m_deferdq.empty())
+    {
+        return SeqDistance(m_rcvNxt, m_deferdq.front()->hdr.GetSeqno());
+    }
+    if (SeqMore(m_sndNxt, m_rcvNxt))
+    {
+        return SeqDistance(m_rcvNxt, m_sndNxt);
+    }
+    return 0;
+}
+
+void
+TipcLink::BcInitRcv(uint16_t lastBcast)
+{
+    if (IsUp())
+    {
+        return;
+    }
+    m_rcvNxt = static_cast<uint16_t>(lastBcast + 1);
+    m_fsm.Force(LINK_ESTABLISHED);
+}
+
+void
+TipcLink::BcEstablish()
+{
+    m_fsm.Force(LINK_ESTABLISHED);
+}
+
+uint32_t
+TipcLink::GetRcvUnacked() const
+{
+    return m_rcvUnacked;
+}
+
+uint16_t
+TipcLink::GetAcked() const
+{
+    return m_acked;
+}
+
+bool
+TipcLink::IsBcPeerUp() const
+{
+    return m_bcPeerIsUp;
+}
+
+std::vector<TipcGapAck>
+TipcLink::GetBcGapAckBlocks() const
+{
+    return BuildGapAckBlocks();
+}
+
+void
+TipcLink::CountBcNack()
+{
+    ++m_stats.sentNacks;
 }
 
 uint32_t
@@ -315,7 +663,7 @@ TipcLink::GetMtu() const
 uint32_t
 TipcLink::GetMss() const
 {
-    uint32_t reserve = INT_H_SIZE + (m_peer->GetStack()->IsCryptoBuild() ? EMSG_OVERHEAD : 0);
+    uint32_t reserve = INT_H_SIZE + (m_stack->IsCryptoBuild() ? EMSG_OVERHEAD : 0);
     return m_mtu - reserve;
 }
 
@@ -365,6 +713,23 @@ void
 TipcLink::PrintStats(std::ostream& os) const
 {
     const TipcLinkStats& s = m_stats;
+    if (m_role != TipcLinkRole::UNICAST)
+    {
+        // iproute2 _show_bc_link_stat
+        os << "Link <" << GetName() << ">\n"
+           << "  Window:" << m_win.maxWin << " packets\n"
+           << "  RX packets:" << s.recvPkts << " fragments:" << s.recvFragments << "/"
+           << s.recvFragmented << " bundles:" << s.recvBundles << "/" << s.recvBundled << "\n"
+           << "  TX packets:" << s.sentPkts << " fragments:" << s.sentFragments << "/"
+           << s.sentFragmented << " bundles:" << s.sentBundles << "/" << s.sentBundled << "\n"
+           << "  RX naks:" << s.recvNacks << " defs:" << s.deferredRecv << " dups:" << s.duplicates
+           << "\n"
+           << "  TX naks:" << s.sentNacks << " acks:" << s.sentAcks
+           << " retrans:" << s.retransmitted << "\n"
+           << "  Congestion link:" << s.linkCongs << "  Send queue max:" << s.maxQueueSz
+           << " avg:" << (s.queueSzCounts ? s.accuQueueSz / s.queueSzCounts : 0) << "\n";
+        return;
+    }
     const char* role = "DEFUNCT";
     if (IsUp())
     {
@@ -414,7 +779,10 @@ TipcLink::FsmEvent(uint32_t event)
     if (r.state != old)
     {
         m_stateTrace(old, r.state);
-        m_peer->NotifyLinkState(this, old, r.state);
+        if (m_role == TipcLinkRole::UNICAST)
+        {
+            m_peer->NotifyLinkState(this, old, r.state);
+        }
     }
     return r.rc;
 }
@@ -474,6 +842,13 @@ TipcLink::Timeout()
             return FsmEvent(LINK_FAILURE_EVT);
         }
         state = m_rcvUnacked != 0 || !m_transmq.empty();
+        // the peer has not acknowledged all our broadcasts, or we owe it an ack
+        Ptr<TipcLink> bcl = m_peer->GetBcRcvLink();
+        if (bcl)
+        {
+            state = state || bcl->GetRcvUnacked() != 0 ||
+                    bcl->GetAcked() != static_cast<uint16_t>(m_stack->GetBcSndNxt() - 1);
+        }
         probe = monProbing || m_silentIntvCnt != 0;
         if (probe || monMonitoring)
         {
@@ -550,7 +925,7 @@ TipcLink::BuildProtoMsg(uint32_t type,
     bool bcRcvUp = m_peer->IsBcRcvUp();
     h.SetBcastAck(static_cast<uint16_t>(m_peer->GetBcRcvNxt() - 1));
     h.SetBcAckInvalid(!bcRcvUp);
-    h.SetLastBcast(static_cast<uint16_t>(m_peer->GetStack()->GetBcSndNxt() - 1));
+    h.SetLastBcast(static_cast<uint16_t>(m_stack->GetBcSndNxt() - 1));
     h.SetLinkTolerance(tolerance);
     h.SetLinkPriority(priority);
     h.SetRedundantLink(bcRcvUp);
@@ -565,13 +940,23 @@ TipcLink::BuildProtoMsg(uint32_t type,
             h.SetSeqno(m_sndNxtState++);
         }
         h.SetSeqGap(rcvgap);
-        h.SetBcGap(0);
+        Ptr<TipcLink> bcl = m_peer->GetBcRcvLink();
+        uint16_t bcgap = bcl ? static_cast<uint16_t>(bcl->BcRcvGap() & 0x3ff) : 0;
+        h.SetBcGap(bcgap);
+        if (bcgap != 0)
+        {
+            bcl->CountBcNack();
+        }
         h.SetProbe(probe);
         h.SetKeepalive(probe || probeReply);
         std::vector<uint8_t> data;
         if (m_peerCaps & TIPC_GAP_ACK_BLOCK)
         {
             TipcGapAckBlocks ga;
+            if (bcl)
+            {
+                ga.bcast = bcl->GetBcGapAckBlocks(); // broadcast blocks come first
+            }
             if (rcvgap != 0)
             {
                 ga.ucast = BuildGapAckBlocks();
@@ -641,6 +1026,11 @@ TipcLink::Transmit(Ptr<TipcMsg> msg)
         return;
     }
     m_txTrace(msg->hdr, msg->data);
+    if (m_role == TipcLinkRole::BCAST_SEND)
+    {
+        m_stack->BcastTransmit(msg);
+        return;
+    }
     m_peer->SendOnBearer(m_bearerId, msg);
 }
 
@@ -708,14 +1098,29 @@ TipcLink::Receive(Ptr<TipcMsg> msg)
             break;
         }
         bool retransmitted = false;
-        released += AdvanceTransmq(skb->hdr.GetAck(), 0, nullptr, retransmitted, rc);
+        if (m_role == TipcLinkRole::UNICAST)
+        {
+            released += AdvanceTransmq(skb->hdr.GetAck(), 0, nullptr, retransmitted, rc);
+        }
         if (seqno != r)
         {
             if (!InsertSorted(m_deferdq, skb))
             {
                 ++m_stats.duplicates;
             }
-            BuildNack();
+            if (m_role == TipcLinkRole::BCAST_RCV)
+            {
+                // tipc_link_build_nack_msg: receivers NACK at their own phase
+                ++m_stats.deferredRecv;
+                if ((m_stats.deferredRecv & 0xf) == (m_stack->GetOwnAddress() & 0xf))
+                {
+                    rc |= TIPC_LINK_SND_STATE;
+                }
+            }
+            else
+            {
+                BuildNack();
+            }
             break;
         }
         ++m_rcvNxt;
@@ -728,7 +1133,18 @@ TipcLink::Receive(Ptr<TipcMsg> msg)
         {
             rc |= LinkInput(skb, m_reasm);
         }
-        if (++m_rcvUnacked >= m_ackInterval)
+        if (m_role == TipcLinkRole::BCAST_RCV)
+        {
+            // explicit broadcast acks every 16 packets, at a phase set by the own address
+            if (++m_rcvUnacked >= m_ackInterval &&
+                ((m_rcvNxt ^ m_stack->GetOwnAddress()) & 0xf) == 0xf)
+            {
+                m_rcvUnacked = 0;
+                m_sndNxt = m_rcvNxt;
+                rc |= TIPC_LINK_SND_STATE;
+            }
+        }
+        else if (++m_rcvUnacked >= m_ackInterval)
         {
             SendStateMsg();
         }
@@ -771,14 +1187,14 @@ TipcLink::ProtoReceive(Ptr<TipcMsg> msg)
     if (!ValidateProtoMsg(hdr))
     {
         NS_LOG_LOGIC("link " << GetName() << " ignores " << hdr.ToString());
-        m_peer->GetStack()->DropFrame("link protocol message outside the session");
+        m_stack->DropFrame("link protocol message outside the session");
         return 0;
     }
     uint32_t peerTol = hdr.GetLinkTolerance();
     uint32_t peerPrio = hdr.GetLinkPriority();
     if (peerTol != 0 && (peerTol < TIPC_MIN_LINK_TOL || peerTol > TIPC_MAX_LINK_TOL))
     {
-        m_peer->GetStack()->CountAnomaly("link tolerance out of range ignored");
+        m_stack->CountAnomaly("link tolerance out of range ignored");
     }
     switch (hdr.GetType())
     {
@@ -908,7 +1324,7 @@ TipcLink::ProtoReceive(Ptr<TipcMsg> msg)
 int64_t
 TipcLink::Jiffies() const
 {
-    return m_peer->GetStack()->Jiffies();
+    return m_stack->Jiffies();
 }
 
 uint32_t
@@ -950,12 +1366,24 @@ TipcLink::GetDeferredQueueLength() const
 void
 TipcLink::EnqueueAndSend(Ptr<TipcMsg> p, uint16_t seqno)
 {
-    Ptr<TipcStack> stack = m_peer->GetStack();
+    Ptr<TipcStack> stack = m_stack;
     p->hdr.SetSeqno(seqno);
-    p->hdr.SetAck(static_cast<uint16_t>(m_rcvNxt - 1));
-    p->hdr.SetBcastAck(static_cast<uint16_t>(m_peer->GetBcRcvNxt() - 1));
-    p->nxtRetr = Jiffies() + stack->MsecsToJiffies(RetransmitIntervalMs());
-    p->ackers = 1;
+    if (m_role == TipcLinkRole::BCAST_SEND)
+    {
+        // broadcasts carry no acks; every current peer has to acknowledge them
+        p->hdr.SetAck(0);
+        p->hdr.SetBcastAck(0);
+        p->nxtRetr = Jiffies() + stack->MsecsToJiffies(TIPC_BC_RETR_LIM);
+        p->ackers = static_cast<uint16_t>(m_ackers);
+        p->ackedBy.clear();
+    }
+    else
+    {
+        p->hdr.SetAck(static_cast<uint16_t>(m_rcvNxt - 1));
+        p->hdr.SetBcastAck(static_cast<uint16_t>(m_peer->GetBcRcvNxt() - 1));
+        p->nxtRetr = Jiffies() + stack->MsecsToJiffies(RetransmitIntervalMs());
+        p->ackers = 1;
+    }
     if (p->enqueued.IsZero())
     {
         p->enqueued = Simulator::Now();
@@ -1081,7 +1509,7 @@ TipcLink::RetransmitFailure(uint32_t& rc)
     {
         return false;
     }
-    int64_t limit = m_peer->GetStack()->MsecsToJiffies(
+    int64_t limit = m_stack->MsecsToJiffies(
         static_cast<uint32_t>(m_retrFailMultiple * m_tolerance.GetMilliSeconds()));
     if (!(Jiffies() > h->retrStamp + limit))
     {
@@ -1109,7 +1537,7 @@ TipcLink::AdvanceTransmq(uint16_t acked,
     uint16_t ack = static_cast<uint16_t>(m_rcvNxt - 1);
     uint16_t bcAck = static_cast<uint16_t>(m_peer->GetBcRcvNxt() - 1);
     int64_t now = Jiffies();
-    int64_t retrTime = m_peer->GetStack()->MsecsToJiffies(RetransmitIntervalMs());
+    int64_t retrTime = m_stack->MsecsToJiffies(RetransmitIntervalMs());
     auto it = m_transmq.begin();
     while (it != m_transmq.end())
     {
@@ -1211,7 +1639,7 @@ TipcLink::PrepareWakeup()
         --avail[imp];
         uint32_t port = it->second;
         it = m_wakeupq.erase(it);
-        m_peer->WakeupSender(port);
+        WakeupPort(port);
     }
 }
 
@@ -1222,10 +1650,24 @@ TipcLink::WakeupAll()
     {
         uint32_t port = m_wakeupq.front().second;
         m_wakeupq.pop_front();
-        if (m_peer)
+        WakeupPort(port);
+    }
+}
+
+void
+TipcLink::WakeupPort(uint32_t port)
+{
+    if (m_role == TipcLinkRole::BCAST_SEND)
+    {
+        if (m_stack)
         {
-            m_peer->WakeupSender(port);
+            m_stack->WakeupPort(port, 0); // the broadcast link's wakeups come from node 0
         }
+        return;
+    }
+    if (m_peer)
+    {
+        m_peer->WakeupSender(port);
     }
 }
 
@@ -1324,7 +1766,7 @@ TipcLink::DataInput(Ptr<TipcMsg> m)
         return false;
     default:
         NS_LOG_WARN("Dropping received illegal msg type " << m->hdr.ToString());
-        m_peer->GetStack()->DropFrame("illegal message user on link");
+        m_stack->DropFrame("illegal message user on link");
         return true;
     }
 }
@@ -1341,7 +1783,7 @@ TipcLink::LinkInput(Ptr<TipcMsg> m, TipcReassembler& reasm)
         {
             if (!DataInput(inner))
             {
-                m_peer->GetStack()->DropFrame("unbundled message not deliverable");
+                m_stack->DropFrame("unbundled message not deliverable");
             }
         }
         return 0;
@@ -1355,12 +1797,16 @@ TipcLink::LinkInput(Ptr<TipcMsg> m, TipcReassembler& reasm)
             ++m_stats.recvFragmented;
             if (!DataInput(whole))
             {
-                m_peer->GetStack()->DropFrame("reassembled message not deliverable");
+                m_stack->DropFrame("reassembled message not deliverable");
             }
         }
         else if (r == TipcReassembler::Result::ERROR)
         {
             NS_LOG_WARN("Unable to build fragment list on link " << GetName());
+            if (m_role == TipcLinkRole::BCAST_RCV)
+            {
+                return 0; // the message is lost; broadcast links do not fail on it
+            }
             return FsmEvent(LINK_FAILURE_EVT);
         }
         return 0;

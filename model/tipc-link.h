@@ -82,6 +82,17 @@ struct TipcLinkStats
 
 /**
  * @ingroup tipc
+ * @brief What a TipcLink object is (Linux uses struct tipc_link for all three).
+ */
+enum class TipcLinkRole : uint8_t
+{
+    UNICAST,    //!< a link to one peer over one bearer
+    BCAST_SEND, //!< the node's broadcast send link ("broadcast-link")
+    BCAST_RCV,  //!< the receive side of one peer's broadcasts, and that peer as an acker
+};
+
+/**
+ * @ingroup tipc
  * @brief A unicast link to one peer over one bearer (Linux link.c).
  *
  * State machine (TipcLinkFsm), session handling and the RESET/ACTIVATE/STATE
@@ -109,6 +120,84 @@ class TipcLink : public Object
      * @param session random initial session
      */
     void Setup(Ptr<TipcPeer> peer, Ptr<TipcBearer> bearer, uint16_t session);
+    /**
+     * @brief Initialise the node's broadcast send link (tipc_link_bc_create
+     *        for the send link): window fixed at 50, first seqno 1.
+     * @param stack the node
+     * @param mtu initial MTU (one page minus overhead: 3520 on Debian amd64)
+     * @param maxWin configured maximum window (only reported; the window stays 50)
+     */
+    void SetupBcastSend(Ptr<TipcStack> stack, uint32_t mtu, uint32_t maxWin);
+    /**
+     * @brief Initialise a peer's broadcast receive link (state RESET).
+     * @param peer the peer
+     * @param sndLink the node's broadcast send link
+     */
+    void SetupBcastRcv(Ptr<TipcPeer> peer, Ptr<TipcLink> sndLink);
+    /** @return the role of this link */
+    TipcLinkRole GetRole() const;
+
+    // ---------------------------------------------------------------- broadcast
+    /**
+     * @brief Send link: a peer acknowledged our broadcasts (tipc_link_bc_ack_rcv):
+     *        release what every peer has, retransmit what this one misses.
+     * @param r the peer's broadcast receive link (its acker state)
+     * @param acked the peer's cumulative broadcast ack
+     * @param gap packets missing after it (0: none)
+     * @param blocks the peer's broadcast gap ACK blocks (may be null)
+     * @param retransmit retransmissions allowed (only STATE messages report gaps)
+     * @return TIPC_LINK_DOWN_EVT on retransmission failure, else 0
+     */
+    uint32_t BcAckRcv(Ptr<TipcLink> r,
+                      uint16_t acked,
+                      uint16_t gap,
+                      const std::vector<TipcGapAck>* blocks,
+                      bool retransmit);
+    /**
+     * @brief Send link: a peer joins (tipc_link_add_bc_peer).
+     * @param r the peer's broadcast receive link
+     */
+    void AddBcPeer(Ptr<TipcLink> r);
+    /**
+     * @brief Send link: a peer leaves (tipc_link_remove_bc_peer): what it has not
+     *        acked is released on its behalf; with no peers left the send link is
+     *        reset (sequence numbers restart at 1).
+     * @param r the peer's broadcast receive link
+     */
+    void RemoveBcPeer(Ptr<TipcLink> r);
+    /** @return number of peers that must ack each broadcast */
+    uint32_t GetAckers() const;
+    /**
+     * @brief Send link: lower the MTU (the broadcast MTU never grows until reset).
+     * @param mtu new MTU
+     */
+    void LowerBcMtu(uint32_t mtu);
+    /**
+     * @brief Receive link: the sender's STATE told its broadcast snd_nxt
+     *        (tipc_link_bc_sync_rcv).
+     * @param hdr the STATE header
+     * @return TIPC_LINK_SND_STATE if a NACK should be sent, else 0
+     */
+    uint32_t BcSyncRcv(const TipcHeader& hdr);
+    /** @return receive link: missing packets after rcv_nxt (link_bc_rcv_gap) */
+    uint16_t BcRcvGap() const;
+    /**
+     * @brief Receive link: the peer's broadcast-init message (tipc_link_bc_init_rcv).
+     * @param lastBcast the peer's last sent broadcast seqno
+     */
+    void BcInitRcv(uint16_t lastBcast);
+    /** @brief Receive link: open it (a name distributor message arrived). */
+    void BcEstablish();
+    /** @return receive link: delivered packets not yet acknowledged */
+    uint32_t GetRcvUnacked() const;
+    /** @return receive link: highest contiguous seqno of ours this peer acknowledged */
+    uint16_t GetAcked() const;
+    /** @return receive link: the peer has acknowledged our broadcast-init */
+    bool IsBcPeerUp() const;
+    /** @return broadcast gap ACK blocks of the receive link (for STATE messages) */
+    std::vector<TipcGapAck> GetBcGapAckBlocks() const;
+    /** @brief Receive link: count a STATE with a broadcast gap sent to this peer. */
+    void CountBcNack();
 
     /** @return link name "<own id>:<if>-<peer id>:<peer if>" */
     std::string GetName() const;
@@ -291,6 +380,13 @@ class TipcLink : public Object
     /** @return RetransmitInterval in whole milliseconds, rounded up */
     uint32_t RetransmitIntervalMs() const;
     /**
+     * @brief Wake a sender waiting for this link.
+     * @param port its port
+     */
+    void WakeupPort(uint32_t port);
+    /** @brief Broadcast links: full reset (tipc_link_reset), state RESET. */
+    void BcReset();
+    /**
      * @brief Build a protocol message (tipc_link_build_proto_msg).
      * @param type message type
      * @param probe probe bit
@@ -396,6 +492,11 @@ class TipcLink : public Object
      */
     uint32_t TunnelReceive(Ptr<TipcMsg> m);
 
+    TipcLinkRole m_role;      //!< unicast or broadcast
+    Ptr<TipcStack> m_stack;   //!< the node
+    Ptr<TipcLink> m_bcSnd;    //!< receive link: the node's broadcast send link
+    uint32_t m_ackers;        //!< send link: peers that ack each broadcast
+    bool m_bcPeerIsUp;        //!< receive link: the peer acked our broadcast-init
     Ptr<TipcPeer> m_peer;     //!< owning peer
     Ptr<TipcBearer> m_bearer; //!< bearer
     uint32_t m_bearerId;      //!< bearer id

@@ -50,11 +50,12 @@ class TipcMsg : public SimpleRefCount<TipcMsg>
     Ptr<Packet> data; //!< the payload (without header)
 
     // link control block (tipc_skb_cb)
-    int64_t nxtRetr;   //!< earliest next retransmission (jiffies)
-    int64_t retrStamp; //!< time of the first retransmission (jiffies)
-    uint16_t retrCnt;  //!< retransmissions of this packet
-    uint16_t ackers;   //!< broadcast: peers that still have to ack
-    Time enqueued;     //!< when the message entered the link (latency statistics)
+    int64_t nxtRetr;               //!< earliest next retransmission (jiffies)
+    int64_t retrStamp;             //!< time of the first retransmission (jiffies)
+    uint16_t retrCnt;              //!< retransmissions of this packet
+    uint16_t ackers;               //!< broadcast: peers that still have to ack
+    std::vector<uint32_t> ackedBy; //!< broadcast: peers (addresses) that acked it already
+    Time enqueued;                 //!< when the message entered the link (latency statistics)
 
     // ---------------------------------------------------------------- msg.c operations
     /**

@@ -61,8 +61,6 @@ TipcPeer::TipcPeer()
       m_workingLinks(0),
       m_linkId(0),
       m_syncPoint(0),
-      m_bcRcvUp(false),
-      m_bcRcvNxt(1),
       m_keepalive(MilliSeconds(TIPC_INIT_KEEPALIVE)),
       m_maxKeepalive(MilliSeconds(TIPC_MAX_KEEPALIVE)),
       m_initKeepalive(MilliSeconds(TIPC_INIT_KEEPALIVE)),
@@ -108,6 +106,11 @@ TipcPeer::DoDispose()
             le.link = nullptr;
         }
     }
+    if (m_bcRcvLink)
+    {
+        m_bcRcvLink->Dispose();
+        m_bcRcvLink = nullptr;
+    }
     m_stack = nullptr;
     Object::DoDispose();
 }
@@ -123,6 +126,107 @@ TipcPeer::Setup(Ptr<TipcStack> stack, uint32_t addr, const TipcNodeId& id, uint3
     m_deleteAt = Simulator::Now() + m_cleanupDelay;
     m_keepalive = m_initKeepalive;
     m_timer = Simulator::Schedule(m_keepalive, &TipcPeer::Timeout, this);
+    // the receive side of the peer's broadcasts (and the peer as an acker of ours)
+    m_bcRcvLink = CreateObject<TipcLink>();
+    m_bcRcvLink->SetupBcastRcv(this, stack->GetBcLink());
+}
+
+Ptr<TipcLink>
+TipcPeer::GetBcRcvLink() const
+{
+    return m_bcRcvLink;
+}
+
+void
+TipcPeer::ResetAllLinks()
+{
+    NS_LOG_WARN("Resetting all links to " << std::hex << m_addr);
+    for (uint32_t b = 0; b < MAX_BEARERS; ++b)
+    {
+        if (m_links[b].link)
+        {
+            LinkDown(b, false);
+        }
+    }
+}
+
+void
+TipcPeer::BcReceive(uint32_t bearerId, Ptr<TipcMsg> msg)
+{
+    // tipc_bcast_rcv: other clusters' broadcasts and those of a peer whose
+    // broadcast link is not open are dropped silently
+    if (msg->hdr.GetMcNetId() != m_stack->GetClusterId() || !m_bcRcvLink->IsUp() ||
+        msg->hdr.GetUser() == BCAST_PROTOCOL)
+    {
+        return;
+    }
+    uint32_t rc = m_bcRcvLink->Receive(msg);
+    if (rc & TIPC_LINK_SND_STATE)
+    {
+        Ptr<TipcLink> l = m_links[bearerId].link;
+        if (l && l->IsUp())
+        {
+            l->SendStateMsg(); // carries the broadcast ack / gap
+        }
+    }
+    if (rc & TIPC_LINK_DOWN_EVT)
+    {
+        ResetAllLinks();
+    }
+}
+
+bool
+TipcPeer::BcPreReceive(uint32_t bearerId, const Ptr<TipcMsg>& msg)
+{
+    const TipcHeader& h = msg->hdr;
+    uint32_t user = h.GetUser();
+    Ptr<TipcLink> snd = m_stack->GetBcLink();
+    if (user != LINK_PROTOCOL)
+    {
+        // every unicast packet acknowledges our broadcasts (tipc_bcast_ack_rcv)
+        bool invalid = (user == BCAST_PROTOCOL || user == NAME_DISTRIBUTOR) && h.IsBcAckInvalid();
+        if (!invalid && h.GetBcastAck() != m_bcRcvLink->GetAcked())
+        {
+            snd->BcAckRcv(m_bcRcvLink, h.GetBcastAck(), 0, nullptr, false);
+        }
+        return true;
+    }
+    if (h.GetType() != STATE_MSG || h.IsBcAckInvalid())
+    {
+        return true;
+    }
+    // tipc_bcast_sync_rcv: acks, NACKs (gap and gap ACK blocks), the peer's snd_nxt
+    TipcGapAckBlocks ga;
+    const std::vector<TipcGapAck>* blocks = nullptr;
+    if ((m_caps & TIPC_GAP_ACK_BLOCK) && msg->data->GetSize() >= 4)
+    {
+        std::vector<uint8_t> d = msg->PayloadBytes();
+        if (TipcGapAckBlocks::Deserialize(d.data(), static_cast<uint32_t>(d.size()), ga) &&
+            !ga.bcast.empty())
+        {
+            blocks = &ga.bcast;
+        }
+    }
+    uint32_t rc = snd->BcAckRcv(m_bcRcvLink,
+                                h.GetBcastAck(),
+                                static_cast<uint16_t>(h.GetBcGap()),
+                                blocks,
+                                true);
+    rc |= m_bcRcvLink->BcSyncRcv(h);
+    if (rc & TIPC_LINK_DOWN_EVT)
+    {
+        ResetAllLinks();
+        return false;
+    }
+    if ((rc & TIPC_LINK_SND_STATE) && !h.IsProbe())
+    {
+        Ptr<TipcLink> l = m_links[bearerId].link;
+        if (l && l->IsUp())
+        {
+            l->SendStateMsg();
+        }
+    }
+    return true;
 }
 
 uint32_t
@@ -384,6 +488,10 @@ TipcPeer::SendOnBearer(uint32_t bearerId, Ptr<TipcMsg> msg)
 void
 TipcPeer::Receive(uint32_t bearerId, Ptr<TipcMsg> msg)
 {
+    if (!BcPreReceive(bearerId, msg))
+    {
+        return;
+    }
     Ptr<TipcLink> l = m_links[bearerId].link;
     uint32_t rc = 0;
     if (m_fsm.GetState() == SELF_UP_PEER_UP && msg->hdr.GetUser() != TUNNEL_PROTOCOL && l)
@@ -613,6 +721,7 @@ TipcPeer::LinkUp(uint32_t bearerId)
     ++m_workingLinks;
     m_linkId = nl->GetLinkId();
     m_links[bearerId].mtu = nl->GetMss();
+    m_stack->BcastIncBearerDests(bearerId);
     if (Ptr<TipcBearer> b = m_stack->GetBearer(bearerId); b && b->GetDiscoverer())
     {
         b->GetDiscoverer()->AddDest();
@@ -625,7 +734,9 @@ TipcPeer::LinkUp(uint32_t bearerId)
         // First link: it takes both slots; the node comes up
         m_activeLinks = {static_cast<int32_t>(bearerId), static_cast<int32_t>(bearerId)};
         FsmEvent(SELF_ESTABL_CONTACT_EVT);
-        // tipc_bcast_add_peer: the broadcast-init message is the first packet on the link
+        // tipc_bcast_add_peer: the peer acks our broadcasts from now on, and the
+        // broadcast-init message is the first packet on the link
+        m_stack->BcastAddPeer(m_bcRcvLink);
         TipcHeader bc;
         bc.Init(m_stack->GetOwnAddress(), BCAST_PROTOCOL, STATE_MSG, INT_H_SIZE, m_addr);
         bc.SetBcAckInvalid(true);
@@ -727,12 +838,14 @@ TipcPeer::DoLinkDown(uint32_t& bearerId)
         l->Reset();
         l->SendResetMsg();
         LostContact();
+        m_stack->BcastDecBearerDests(bearerId);
         m_stack->NotifyNameActions(m_addr, m_caps, true, false, false, true, m_linkId);
         return;
     }
     m_stack->NotifyNameActions(m_addr, m_caps, false, false, false, true, m_linkId);
 
     // Another link is up: fail over to it
+    m_stack->BcastDecBearerDests(bearerId);
     Ptr<TipcLink> tnl = m_links[m_activeLinks[0]].link;
     tnl->FsmEvent(LINK_SYNCH_END_EVT);
     FsmEvent(NODE_SYNCH_END_EVT);
@@ -749,7 +862,7 @@ void
 TipcPeer::LostContact()
 {
     m_deleteAt = Simulator::Now() + m_cleanupDelay;
-    m_bcRcvUp = false; // tipc_bcast_remove_peer resets the broadcast receive link
+    m_stack->BcastRemovePeer(m_bcRcvLink); // released on its behalf, receive link reset
     for (auto& le : m_links)
     {
         if (le.link)
@@ -792,29 +905,25 @@ TipcPeer::GetMtu(uint32_t selector) const
 bool
 TipcPeer::IsBcRcvUp() const
 {
-    return m_bcRcvUp;
+    return m_bcRcvLink && m_bcRcvLink->IsUp();
 }
 
 uint16_t
 TipcPeer::GetBcRcvNxt() const
 {
-    return m_bcRcvNxt;
+    return m_bcRcvLink ? m_bcRcvLink->GetRcvNxt() : 1;
 }
 
 void
 TipcPeer::BcRcvEstablish()
 {
-    m_bcRcvUp = true;
+    m_bcRcvLink->BcEstablish();
 }
 
 void
 TipcPeer::BcInitReceive(const TipcHeader& hdr)
 {
-    if (!m_bcRcvUp)
-    {
-        m_bcRcvNxt = static_cast<uint16_t>(hdr.GetLastBcast() + 1);
-        m_bcRcvUp = true;
-    }
+    m_bcRcvLink->BcInitRcv(hdr.GetLastBcast());
 }
 
 void

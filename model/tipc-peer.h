@@ -144,6 +144,16 @@ class TipcPeer : public Object
     // Broadcast receive state for this peer (minimal until the broadcast link exists)
     /** @return true once the peer's broadcast init message was received */
     bool IsBcRcvUp() const;
+    /** @return the broadcast receive link of this peer ("broadcast-link:<peer>") */
+    Ptr<TipcLink> GetBcRcvLink() const;
+    /**
+     * @brief A broadcast packet from this peer arrived (tipc_node_bc_rcv).
+     * @param bearerId arrival bearer (its unicast link carries the ack)
+     * @param msg the packet
+     */
+    void BcReceive(uint32_t bearerId, Ptr<TipcMsg> msg);
+    /** @brief Reset every link to the peer (tipc_node_reset_links). */
+    void ResetAllLinks();
     /** @return next broadcast sequence number expected from the peer */
     uint16_t GetBcRcvNxt() const;
     /** @brief Name distribution from the peer marks its broadcast link established. */
@@ -198,6 +208,14 @@ class TipcPeer : public Object
     void DoDispose() override;
 
   private:
+    /**
+     * @brief Broadcast acks and NACKs carried by a unicast packet, processed
+     *        before its link sees it (tipc_bcast_ack_rcv, tipc_bcast_sync_rcv).
+     * @param bearerId arrival bearer
+     * @param msg the packet
+     * @return false if the peer's links were reset (drop the packet)
+     */
+    bool BcPreReceive(uint32_t bearerId, const Ptr<TipcMsg>& msg);
     /** @brief Node timer (tipc_node_timeout). */
     void Timeout();
     /**
@@ -265,8 +283,7 @@ class TipcPeer : public Object
     uint32_t m_workingLinks;                          //!< links up
     uint32_t m_linkId;                                //!< id of the last link up/down
     uint16_t m_syncPoint;                             //!< failover/synch point
-    bool m_bcRcvUp;                                   //!< broadcast init received
-    uint16_t m_bcRcvNxt;                              //!< next broadcast seqno expected
+    Ptr<TipcLink> m_bcRcvLink;                        //!< the peer's broadcasts; its acks of ours
     Time m_keepalive;                                 //!< timer interval
     Time m_deleteAt;                                  //!< cleanup time while down
     Time m_maxKeepalive;                              //!< keepalive cap (attribute)

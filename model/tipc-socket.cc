@@ -191,8 +191,6 @@ TipcSocket::TipcSocket()
       m_rmemAlloc(0),
       m_rcvBuf(RCVBUF_DEF),
       m_ancillary(true),
-      m_mcastMandatory(false),
-      m_mcastRcast(false),
       m_inCall(0),
       m_closed(false),
       m_probeInterval(MilliSeconds(CONN_PROBING_INTV)),
@@ -717,12 +715,12 @@ TipcSocket::SetSockOpt(uint32_t option, uint32_t value)
         m_connTimeout = static_cast<uint16_t>(value);
         return 0;
     case TIPC_MCAST_BROADCAST:
-        m_mcastMandatory = true;
-        m_mcastRcast = false;
+        m_mcMethod.mandatory = true;
+        m_mcMethod.rcast = false;
         return 0;
     case TIPC_MCAST_REPLICAST:
-        m_mcastMandatory = true;
-        m_mcastRcast = true;
+        m_mcMethod.mandatory = true;
+        m_mcMethod.rcast = true;
         return 0;
     case TIPC_NODELAY:
         m_nodelay = value != 0;
@@ -995,11 +993,61 @@ TipcSocket::SendMcast(Ptr<Packet> data, const TipcServiceRange& r)
     m_phdr.SetOrigNode(own);
     m_phdr.SetErrorCode(TIPC_OK);
     TipcHeader h = m_phdr;
-    // Replicast over the unicast links (the broadcast link is not modelled
-    // yet); the header says so (is_rcast)
-    h.SetRcast(!nodes.empty());
     uint32_t mtu = m_stack->GetBcastMss();
-    std::deque<Ptr<TipcMsg>> chain = TipcMsg::Build(h, data, mtu);
+    if (!nodes.empty())
+    {
+        // tipc_mcast_xmit: broadcast or replicast, a SYN twin on the old path
+        // when the method changes (receivers keep the order across paths)
+        bool old = m_mcMethod.rcast;
+        m_stack->BcastSelectMethod(static_cast<uint32_t>(nodes.size()), m_mcMethod);
+        h.SetRcast(m_mcMethod.rcast);
+        if (old != m_mcMethod.rcast && m_stack->McastRbctl())
+        {
+            h.SetSyn(true);
+            TipcHeader t = h;
+            t.SetSize(MCAST_H_SIZE);
+            t.SetRcast(!m_mcMethod.rcast);
+            t.SetErrorCode(TIPC_ERR_NO_PORT);
+            McastXmit(Create<TipcMsg>(t, nullptr), nodes, !m_mcMethod.rcast);
+        }
+        std::deque<Ptr<TipcMsg>> chain = TipcMsg::Build(h, data, mtu);
+        McastXmitChain(chain, nodes, m_mcMethod.rcast);
+    }
+    m_txTrace(h, data);
+    if (local)
+    {
+        TipcHeader lh = m_phdr;
+        lh.SetSize(lh.GetHeaderSize() + data->GetSize());
+        m_stack->DeliverUp(Create<TipcMsg>(lh, data->Copy()), own);
+    }
+    NotifyDataSent(data->GetSize());
+    return static_cast<int>(data->GetSize());
+}
+
+void
+TipcSocket::McastXmit(Ptr<TipcMsg> msg, const std::vector<uint32_t>& nodes, bool rcast)
+{
+    std::deque<Ptr<TipcMsg>> chain{msg};
+    McastXmitChain(chain, nodes, rcast);
+}
+
+void
+TipcSocket::McastXmitChain(std::deque<Ptr<TipcMsg>>& chain,
+                           const std::vector<uint32_t>& nodes,
+                           bool rcast)
+{
+    if (!rcast)
+    {
+        uint16_t cong = 0;
+        m_stack->BcastXmit(chain, cong);
+        if (cong != 0)
+        {
+            m_congLinkCnt = 1;
+        }
+        return;
+    }
+    // tipc_rcast_xmit: one copy per destination node over the unicast links;
+    // errors other than congestion are ignored, as in Linux
     for (uint32_t dnode : nodes)
     {
         std::deque<Ptr<TipcMsg>> copy;
@@ -1014,15 +1062,6 @@ TipcSocket::SendMcast(Ptr<Packet> data, const TipcServiceRange& r)
             ++m_congLinkCnt;
         }
     }
-    m_txTrace(h, data);
-    if (local)
-    {
-        TipcHeader lh = m_phdr;
-        lh.SetSize(lh.GetHeaderSize() + data->GetSize());
-        m_stack->DeliverUp(Create<TipcMsg>(lh, data->Copy()), own);
-    }
-    NotifyDataSent(data->GetSize());
-    return static_cast<int>(data->GetSize());
 }
 
 int
@@ -1525,6 +1564,78 @@ TipcSocket::FilterRcv(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq)
         ProtoRcv(msg, xmitq);
         return;
     }
+    if (h.GetType() == TIPC_MCAST_MSG && !IsConnectionType())
+    {
+        for (const auto& m : McastFilter(msg))
+        {
+            FilterRcvOne(m, xmitq);
+        }
+        return;
+    }
+    FilterRcvOne(msg, xmitq);
+}
+
+std::vector<Ptr<TipcMsg>>
+TipcSocket::McastFilter(Ptr<TipcMsg> msg)
+{
+    const TipcHeader& h = msg->hdr;
+    if ((!h.IsSyn() && m_mcDeferq.empty()) || h.GetOrigNode() == m_stack->GetOwnAddress())
+    {
+        return {msg};
+    }
+    auto same = [&h](const Ptr<TipcMsg>& d) {
+        return d->hdr.GetOrigNode() == h.GetOrigNode() && d->hdr.GetOrigPort() == h.GetOrigPort();
+    };
+    auto dit = std::find_if(m_mcDeferq.begin(), m_mcDeferq.end(), same);
+    if (dit == m_mcDeferq.end())
+    {
+        if (h.IsSyn())
+        {
+            m_mcDeferq.push_back(msg); // the first of a SYN pair: wait for its twin
+            return {};
+        }
+        return {msg};
+    }
+    Ptr<TipcMsg> d = *dit;
+    if (!h.IsSyn())
+    {
+        if (h.IsRcast() != d->hdr.IsRcast())
+        {
+            return {msg}; // the old path is still draining
+        }
+        m_mcDeferq.push_back(msg);
+        return {};
+    }
+    if (h.IsRcast() == d->hdr.IsRcast())
+    {
+        m_mcDeferq.push_back(msg); // a later switch on the same path
+        return {};
+    }
+    // the pair is complete: deliver the one with data, then what waited behind it
+    dit = m_mcDeferq.erase(dit);
+    std::vector<Ptr<TipcMsg>> out;
+    out.push_back(msg->data->GetSize() > 0 ? msg : d);
+    while (dit != m_mcDeferq.end())
+    {
+        if (!same(*dit))
+        {
+            ++dit;
+            continue;
+        }
+        if ((*dit)->hdr.IsSyn())
+        {
+            break;
+        }
+        out.push_back(*dit);
+        dit = m_mcDeferq.erase(dit);
+    }
+    return out;
+}
+
+void
+TipcSocket::FilterRcvOne(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq)
+{
+    const TipcHeader& h = msg->hdr;
     uint32_t limit = RcvbufLimit(h);
     State before = m_state;
     uint32_t err = TIPC_ERR_NO_PORT;

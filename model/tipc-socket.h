@@ -68,6 +68,17 @@ enum class TipcErrno : int
 };
 
 /**
+ * @ingroup tipc
+ * @brief A socket's multicast method state (Linux struct tipc_mc_method).
+ */
+struct TipcMcastMethod
+{
+    bool rcast{false};     //!< replicast (else broadcast)
+    bool mandatory{false}; //!< forced by TIPC_MCAST_BROADCAST / TIPC_MCAST_REPLICAST
+    int64_t expires{0};    //!< jiffies until which the method is kept (without RBCTL)
+};
+
+/**
  * @brief Printable name of a TipcErrno ("ECONNREFUSED", ...).
  * @param e the code
  * @return its name
@@ -312,6 +323,37 @@ class TipcSocket : public Socket
      */
     int SendMcast(Ptr<Packet> data, const TipcServiceRange& r);
     /**
+     * @brief Send one message to the multicast destinations by broadcast or replicast.
+     * @param msg the message
+     * @param nodes remote destination nodes
+     * @param rcast replicast (else the broadcast link)
+     */
+    void McastXmit(Ptr<TipcMsg> msg, const std::vector<uint32_t>& nodes, bool rcast);
+    /**
+     * @brief Send a message chain by broadcast or replicast (tipc_rcast_xmit /
+     *        tipc_bcast_xmit).
+     * @param chain the packets
+     * @param nodes remote destination nodes
+     * @param rcast replicast (else the broadcast link)
+     */
+    void McastXmitChain(std::deque<Ptr<TipcMsg>>& chain,
+                        const std::vector<uint32_t>& nodes,
+                        bool rcast);
+    /**
+     * @brief Receive-side ordering across a multicast method switch
+     *        (tipc_mcast_filter_msg): hold messages of the new path until the SYN
+     *        twin from the old path arrives.
+     * @param msg an arriving multicast message
+     * @return the messages to process now, in order
+     */
+    std::vector<Ptr<TipcMsg>> McastFilter(Ptr<TipcMsg> msg);
+    /**
+     * @brief The body of FilterRcv for one message.
+     * @param msg the message
+     * @param xmitq output queue for rejections
+     */
+    void FilterRcvOne(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq);
+    /**
      * @brief __tipc_sendstream (also SEQPACKET): chunking, Nagle, flow control.
      * @param data payload
      * @param dest implied-connect destination or null
@@ -418,8 +460,8 @@ class TipcSocket : public Socket
     uint32_t m_rmemAlloc;                  //!< buffer memory of the receive queue
     uint32_t m_rcvBuf;                     //!< sk_rcvbuf
     bool m_ancillary;                      //!< the application passes a control buffer
-    bool m_mcastMandatory;                 //!< multicast method forced by option
-    bool m_mcastRcast;                     //!< forced method is replicast
+    TipcMcastMethod m_mcMethod;            //!< multicast method state
+    std::deque<Ptr<TipcMsg>> m_mcDeferq;   //!< multicast messages held across a method switch
     uint32_t m_inCall;                     //!< API call depth (socket "owned by user")
     std::deque<Ptr<TipcMsg>> m_backlog;    //!< arrived during a call
     EventId m_timer;                       //!< probe / SYN retry timer

@@ -70,6 +70,26 @@ TipcStack::GetTypeId()
                           TypeIdValue(TipcVariableWindow::GetTypeId()),
                           MakeTypeIdAccessor(&TipcStack::m_windowTypeId),
                           MakeTypeIdChecker())
+            .AddAttribute(
+                "BroadcastMode",
+                "Multicast transmission method (tipc link set broadcast): AUTOSELECT "
+                "(replicast when the destinations are at most 1 + peers x "
+                "BroadcastRatio/100, else broadcast), BROADCAST or REPLICAST (also "
+                "name updates go by replicast).",
+                StringValue("AUTOSELECT"),
+                MakeStringAccessor(&TipcStack::SetBroadcastMode, &TipcStack::GetBroadcastMode),
+                MakeStringChecker())
+            .AddAttribute("BroadcastRatio",
+                          "Replicast/broadcast ratio in percent (Linux 10); 1 .. 100.",
+                          UintegerValue(TIPC_DEF_BC_RC_RATIO),
+                          MakeUintegerAccessor(&TipcStack::SetBroadcastRatio),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("BroadcastWindow",
+                          "Maximum window of the broadcast send link as Linux reports it "
+                          "(50 .. 8191, default 50); the window in use stays 50, as in Linux.",
+                          UintegerValue(BCLINK_WIN_DEFAULT),
+                          MakeUintegerAccessor(&TipcStack::SetBroadcastWindow),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("Hz",
                           "Kernel timer frequency: link retransmission hold-off and failure "
                           "limits are counted in jiffies (Debian: 250).",
@@ -153,7 +173,12 @@ TipcStack::TipcStack()
       m_started(false),
       m_hz(250),
       m_trialPeriod(MilliSeconds(TIPC_ADDR_TRIAL_PERIOD)),
-      m_bcSndNxt(1),
+      m_bcMode(BCLINK_MODE_SEL),
+      m_bcRatio(TIPC_DEF_BC_RC_RATIO),
+      m_bcMaxWin(BCLINK_WIN_DEFAULT),
+      m_bcPrimary(-1),
+      m_bcastSupport(false),
+      m_bcThreshold(0),
       m_nodeStatePublished(false),
       m_legacyAddr(false),
       m_rcvDepth(0),
@@ -178,6 +203,11 @@ TipcStack::NotifyNewAggregate()
         m_node = GetObject<Node>();
     }
     m_names->SetStack(this);
+    if (!m_bcLink)
+    {
+        m_bcLink = CreateObject<TipcLink>();
+        m_bcLink->SetupBcastSend(this, TIPC_BC_ONE_PAGE_MTU, m_bcMaxWin);
+    }
     Object::NotifyNewAggregate();
 }
 
@@ -243,6 +273,11 @@ TipcStack::DoDispose()
     m_portRng = nullptr;
     m_names->Dispose();
     m_names = nullptr;
+    if (m_bcLink)
+    {
+        m_bcLink->Dispose();
+        m_bcLink = nullptr;
+    }
     m_node = nullptr;
     m_rng = nullptr;
     Object::DoDispose();
@@ -582,8 +617,15 @@ TipcStack::NotifyNameActions(uint32_t peer,
 }
 
 void
-TipcStack::NodeBroadcast(Ptr<TipcMsg> msg, uint32_t /* rcDests */)
+TipcStack::NodeBroadcast(Ptr<TipcMsg> msg, uint32_t rcDests)
 {
+    if (rcDests == 0 && m_bcMode != BCLINK_MODE_RCAST)
+    {
+        std::deque<Ptr<TipcMsg>> list{msg};
+        uint16_t cong = 0;
+        BcastXmit(list, cong); // congestion is ignored; no peers: dropped
+        return;
+    }
     for (const auto& [addr, peer] : m_peers)
     {
         if (!peer->IsUp())
@@ -809,7 +851,14 @@ TipcStack::ReceiveFrame(Ptr<TipcBearer> bearer,
                                              TipcMediaAddress::FromMediaInfo(info));
             return;
         }
-        DropFrame("broadcast link not active", wire);
+        Ptr<TipcPeer> bpeer = GetPeer(hdr.GetPrevNode());
+        if (!bpeer)
+        {
+            DropFrame("broadcast from unknown peer", wire);
+            return;
+        }
+        wire->RemoveAtStart(hdr.GetHeaderSize());
+        bpeer->BcReceive(bearer->GetId(), Create<TipcMsg>(hdr, wire));
         return;
     }
     if (hdr.GetHeaderSize() != SHORT_H_SIZE && hdr.GetDestNode() != m_addr)
@@ -962,7 +1011,7 @@ TipcStack::CreateWindowControl() const
 uint16_t
 TipcStack::GetBcSndNxt() const
 {
-    return m_bcSndNxt;
+    return m_bcLink ? m_bcLink->GetSndNxt() : 1;
 }
 
 TipcXmitResult
@@ -1107,19 +1156,252 @@ TipcStack::AbortConnections(uint32_t peer)
 uint32_t
 TipcStack::GetBcastMss() const
 {
-    uint32_t mtu = 0;
-    for (const auto& b : m_bearers)
+    return m_bcLink->GetMss();
+}
+
+// ---------------------------------------------------------------- broadcast base
+
+Ptr<TipcLink>
+TipcStack::GetBcLink() const
+{
+    return m_bcLink;
+}
+
+void
+TipcStack::SetBroadcastMode(std::string mode)
+{
+    if (mode == "AUTOSELECT")
     {
-        if (b->IsEnabled() && (mtu == 0 || b->GetMtu() < mtu))
+        m_bcMode = BCLINK_MODE_SEL;
+    }
+    else if (mode == "BROADCAST")
+    {
+        m_bcMode = BCLINK_MODE_BCAST;
+    }
+    else if (mode == "REPLICAST")
+    {
+        m_bcMode = BCLINK_MODE_RCAST;
+    }
+    else
+    {
+        NS_FATAL_ERROR("ns3::TipcStack attribute BroadcastMode="
+                       << mode << " is not one of AUTOSELECT, BROADCAST, REPLICAST");
+    }
+}
+
+std::string
+TipcStack::GetBroadcastMode() const
+{
+    switch (m_bcMode)
+    {
+    case BCLINK_MODE_BCAST:
+        return "BROADCAST";
+    case BCLINK_MODE_RCAST:
+        return "REPLICAST";
+    default:
+        return "AUTOSELECT";
+    }
+}
+
+void
+TipcStack::SetBroadcastRatio(uint32_t ratio)
+{
+    CheckAttributeRange("ns3::TipcStack", "BroadcastRatio", ratio, 1, 100);
+    m_bcRatio = ratio;
+    if (m_bcLink)
+    {
+        BcastCalcThreshold();
+    }
+}
+
+void
+TipcStack::SetBroadcastWindow(uint32_t win)
+{
+    CheckAttributeRange("ns3::TipcStack",
+                        "BroadcastWindow",
+                        win,
+                        BCLINK_WIN_DEFAULT,
+                        TIPC_MAX_LINK_WIN);
+    m_bcMaxWin = win;
+}
+
+void
+TipcStack::BcastCalcThreshold()
+{
+    m_bcThreshold = 1 + (m_bcLink->GetAckers() * m_bcRatio) / 100;
+}
+
+void
+TipcStack::BcastSelectPrimary()
+{
+    m_bcPrimary = -1;
+    m_bcastSupport = true;
+    uint32_t all = m_bcLink->GetAckers();
+    if (all == 0)
+    {
+        return;
+    }
+    for (uint32_t i = 0; i < m_bearers.size() && i < MAX_BEARERS; ++i)
+    {
+        if (m_bcDests[i] == 0)
         {
-            mtu = b->GetMtu();
+            continue;
+        }
+        m_bcLink->LowerBcMtu(m_bearers[i]->GetMtu());
+        m_bcastSupport = m_bcastSupport && m_bearers[i]->CanBroadcast();
+        if (m_bcDests[i] >= all)
+        {
+            m_bcPrimary = static_cast<int32_t>(i);
+            if (((i ^ m_addr) & 1) != 0)
+            {
+                break; // spread the load: parity of bearer id and own address differ
+            }
         }
     }
-    if (mtu == 0)
+    if (m_bcPrimary >= 0)
     {
-        return MAX_MSG_SIZE;
+        m_bcastSupport = m_bearers[m_bcPrimary]->CanBroadcast();
     }
-    return mtu - INT_H_SIZE - (m_cryptoBuild ? 32 : 0);
+}
+
+void
+TipcStack::BcastIncBearerDests(uint32_t bearerId)
+{
+    if (bearerId < MAX_BEARERS)
+    {
+        ++m_bcDests[bearerId];
+    }
+    BcastSelectPrimary();
+}
+
+void
+TipcStack::BcastDecBearerDests(uint32_t bearerId)
+{
+    if (bearerId < MAX_BEARERS && m_bcDests[bearerId] > 0)
+    {
+        --m_bcDests[bearerId];
+    }
+    BcastSelectPrimary();
+}
+
+void
+TipcStack::BcastAddPeer(Ptr<TipcLink> bcl)
+{
+    m_bcLink->AddBcPeer(bcl);
+    BcastSelectPrimary();
+    BcastCalcThreshold();
+}
+
+void
+TipcStack::BcastRemovePeer(Ptr<TipcLink> bcl)
+{
+    m_bcLink->RemoveBcPeer(bcl);
+    BcastSelectPrimary();
+    BcastCalcThreshold();
+}
+
+bool
+TipcStack::BcastRcastSupport() const
+{
+    for (const auto& [addr, peer] : m_peers)
+    {
+        if (!(peer->GetCapabilities() & TIPC_BCAST_RCAST))
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+void
+TipcStack::BcastSelectMethod(uint32_t remoteDests, TipcMcastMethod& method)
+{
+    if (!m_bcastSupport)
+    {
+        method.rcast = true;
+        return;
+    }
+    if (!BcastRcastSupport())
+    {
+        method.rcast = false;
+        return;
+    }
+    int64_t expOld = method.expires;
+    method.expires = Jiffies() + MsecsToJiffies(TIPC_METHOD_EXPIRE);
+    if (method.mandatory)
+    {
+        return;
+    }
+    bool rbctl = true; // every peer of this model has TIPC_MCAST_RBCTL
+    for (const auto& [addr, peer] : m_peers)
+    {
+        rbctl = rbctl && (peer->GetCapabilities() & TIPC_MCAST_RBCTL);
+    }
+    if (!rbctl && Jiffies() < expOld)
+    {
+        return;
+    }
+    if (m_bcMode == BCLINK_MODE_BCAST)
+    {
+        method.rcast = false;
+        return;
+    }
+    if (m_bcMode == BCLINK_MODE_RCAST)
+    {
+        method.rcast = true;
+        return;
+    }
+    method.rcast = remoteDests <= m_bcThreshold;
+}
+
+bool
+TipcStack::McastRbctl() const
+{
+    for (const auto& [addr, peer] : m_peers)
+    {
+        if (!(peer->GetCapabilities() & TIPC_MCAST_RBCTL))
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+TipcXmitResult
+TipcStack::BcastXmit(std::deque<Ptr<TipcMsg>>& list, uint16_t& congLinkCnt)
+{
+    if (m_bcLink->GetAckers() == 0)
+    {
+        list.clear(); // nobody to send to: dropped, and the sender sees success
+        return TipcXmitResult::OK;
+    }
+    TipcXmitResult rc = m_bcLink->Xmit(list);
+    if (rc == TipcXmitResult::LINK_CONG)
+    {
+        congLinkCnt = 1;
+        rc = TipcXmitResult::OK;
+    }
+    return rc;
+}
+
+void
+TipcStack::BcastTransmit(Ptr<TipcMsg> msg)
+{
+    // tipc_bearer_bc_xmit: the N bit and the cluster id mark a broadcast frame
+    msg->hdr.SetNonSeq(true);
+    msg->hdr.SetMcNetId(m_clusterId);
+    if (m_bcPrimary >= 0)
+    {
+        m_bearers[m_bcPrimary]->Broadcast(msg->ToPacket());
+        return;
+    }
+    for (uint32_t i = 0; i < m_bearers.size() && i < MAX_BEARERS; ++i)
+    {
+        if (m_bcDests[i] != 0)
+        {
+            m_bearers[i]->Broadcast(msg->ToPacket());
+        }
+    }
 }
 
 Time
@@ -1138,8 +1420,9 @@ TipcStack::DeliverUp(Ptr<TipcMsg> msg, uint32_t fromNode)
     {
         return; // the name distributor consumes these
     }
-    if (user <= TIPC_CRITICAL_IMPORTANCE && h.GetType() == TIPC_MCAST_MSG &&
-        h.GetErrorCode() == 0 && h.GetDestPort() == 0)
+    // multicast goes to every matching socket; on the broadcast link word 5
+    // holds the cluster id, not a port
+    if (user <= TIPC_CRITICAL_IMPORTANCE && h.GetType() == TIPC_MCAST_MSG)
     {
         McastDeliver(msg, fromNode);
         return;

@@ -328,6 +328,52 @@ class TipcStack : public Object
     /** @return packet size limit of multicast messages (broadcast link MSS) */
     uint32_t GetBcastMss() const;
 
+    // ---------------------------------------------------------------- broadcast (bcast.c)
+    /** @return the broadcast send link */
+    Ptr<TipcLink> GetBcLink() const;
+    /**
+     * @brief Send a message chain on the broadcast link (tipc_bcast_xmit).
+     * @param list the packets (consumed)
+     * @param[out] congLinkCnt set to 1 if the broadcast link is congested
+     * @return OK (also with no peers: the chain is dropped), MSG_SIZE or NO_BUFS
+     */
+    TipcXmitResult BcastXmit(std::deque<Ptr<TipcMsg>>& list, uint16_t& congLinkCnt);
+    /**
+     * @brief Put a broadcast packet on the primary bearer, or on every bearer
+     *        with destinations (tipc_bcbase_xmit, tipc_bearer_bc_xmit).
+     * @param msg the packet (its header gets the N bit and the cluster id)
+     */
+    void BcastTransmit(Ptr<TipcMsg> msg);
+    /**
+     * @brief A peer's first link came up (tipc_bcast_add_peer).
+     * @param bcl the peer's broadcast receive link
+     */
+    void BcastAddPeer(Ptr<TipcLink> bcl);
+    /**
+     * @brief Contact with a peer was lost (tipc_bcast_remove_peer).
+     * @param bcl the peer's broadcast receive link
+     */
+    void BcastRemovePeer(Ptr<TipcLink> bcl);
+    /**
+     * @brief A link came up on a bearer (tipc_bcast_inc_bearer_dst_cnt).
+     * @param bearerId bearer
+     */
+    void BcastIncBearerDests(uint32_t bearerId);
+    /**
+     * @brief A link went down on a bearer (tipc_bcast_dec_bearer_dst_cnt).
+     * @param bearerId bearer
+     */
+    void BcastDecBearerDests(uint32_t bearerId);
+    /**
+     * @brief Choose broadcast or replicast for a multicast message
+     *        (tipc_bcast_select_xmit_method).
+     * @param remoteDests destination nodes other than this one
+     * @param method the sending socket's method state (updated)
+     */
+    void BcastSelectMethod(uint32_t remoteDests, TipcMcastMethod& method);
+    /** @return true if every peer has TIPC_MCAST_RBCTL (SYN-twin method switching) */
+    bool McastRbctl() const;
+
     // ---------------------------------------------------------------- names
     /** @return the name service (name table and distribution) */
     Ptr<TipcNameDistributor> GetNameDistributor() const;
@@ -434,6 +480,16 @@ class TipcStack : public Object
     void SetNodeAddress(uint32_t addr);
     void SetHz(uint32_t hz);
     void SetAddressTrialPeriod(Time t);
+    void SetBroadcastMode(std::string mode);
+    std::string GetBroadcastMode() const;
+    void SetBroadcastRatio(uint32_t ratio);
+    void SetBroadcastWindow(uint32_t win);
+    /** @brief tipc_bcbase_calc_bc_threshold. */
+    void BcastCalcThreshold();
+    /** @brief tipc_bcbase_select_primary. */
+    void BcastSelectPrimary();
+    /** @return true if every peer has TIPC_BCAST_RCAST */
+    bool BcastRcastSupport() const;
     /**
      * @brief Process one received frame (the body of Receive()).
      * @param bearer receiving bearer
@@ -489,7 +545,14 @@ class TipcStack : public Object
     TypeId m_windowTypeId;                         //!< window policy type
     uint32_t m_hz;                                 //!< kernel HZ
     Time m_trialPeriod;                            //!< address trial duration
-    uint16_t m_bcSndNxt;                           //!< broadcast send link snd_nxt
+    Ptr<TipcLink> m_bcLink;                        //!< broadcast send link
+    uint32_t m_bcMode;                             //!< BCLINK_MODE_*
+    uint32_t m_bcRatio;                            //!< replicast ratio, percent
+    uint32_t m_bcMaxWin;                           //!< configured broadcast max window
+    std::array<uint32_t, 3> m_bcDests{};           //!< up links per bearer
+    int32_t m_bcPrimary;                           //!< primary broadcast bearer, -1: none
+    bool m_bcastSupport;                           //!< the broadcast bearers can broadcast
+    uint32_t m_bcThreshold;                        //!< replicast if dests <= this
     Ptr<TipcNameDistributor> m_names;              //!< name table and distribution
     Ptr<TipcTopologyServer> m_topsrv;              //!< topology server
     Ptr<UniformRandomVariable> m_portRng;          //!< port ids, socket randomness

@@ -106,6 +106,12 @@ TipcUdpBearer::GetRemotes() const
 }
 
 bool
+TipcUdpBearer::CanBroadcast() const
+{
+    return IsMulticast();
+}
+
+bool
 TipcUdpBearer::IsMulticast() const
 {
     return m_remote.IsMulticast();

@@ -55,6 +55,7 @@ class TipcUdpBearer : public TipcBearer
     std::set<std::pair<uint32_t, uint16_t>> GetRemotes() const;
     /** @return true if discovery uses an IPv4 multicast group */
     bool IsMulticast() const;
+    bool CanBroadcast() const override;
 
     std::string GetMediaName() const override;
     uint8_t GetMediaType() const override;
