@@ -172,6 +172,7 @@ main(int argc, char* argv[])
                 }
             }
         }
+        s->GetBcLink()->PrintStats(std::cout);
         ok = ok && s->GetNUpPeers() == 1;
     }
     Simulator::Destroy();

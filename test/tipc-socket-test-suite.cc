@@ -8,6 +8,7 @@
 // stream writes, sendto/recvfrom), anycast distribution, node loss, and
 // stream flow control with a slow reader.
 
+#include "tipc-net-fixture.h"
 #include "tipc-test-utils.h"
 
 #include "ns3/boolean.h"
@@ -33,65 +34,12 @@
 
 using namespace ns3;
 using namespace ns3::tipc;
+using namespace ns3::tipctest;
 
 namespace
 {
 
 constexpr uint32_t SRV_TYPE = 18888; //!< service type used by the tests
-
-/// N nodes with TIPC on one CSMA segment; links are up after 1.5 s.
-class SocketNet
-{
-  public:
-    explicit SocketNet(uint32_t n, bool legacyAddresses = false)
-    {
-        nodes.Create(n);
-        CsmaHelper csma;
-        csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
-        csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(1)));
-        csma.SetQueue("ns3::DropTailQueue", "MaxSize", StringValue("1000p"));
-        devices = csma.Install(nodes);
-        tipc.Install(nodes);
-        for (uint32_t i = 0; i < n; ++i)
-        {
-            if (legacyAddresses)
-            {
-                TipcHelper::GetStack(nodes.Get(i))
-                    ->SetAttribute("NodeAddress", UintegerValue(0x01001001 + i));
-            }
-            else
-            {
-                TipcHelper::SetNodeIdentity(nodes.Get(i), "node" + std::to_string(i));
-            }
-        }
-        tipc.AddEthBearers(devices);
-        tipc.AssignStreams(nodes, 1);
-    }
-
-    ~SocketNet()
-    {
-        Simulator::Destroy();
-    }
-
-    Ptr<TipcSocket> Create(uint32_t i, TipcSocketType t)
-    {
-        return nodes.Get(i)->GetObject<TipcSocketFactory>()->CreateSocket(t);
-    }
-
-    Ptr<TipcStack> Stack(uint32_t i)
-    {
-        return TipcHelper::GetStack(nodes.Get(i));
-    }
-
-    uint32_t Addr(uint32_t i)
-    {
-        return Stack(i)->GetOwnAddress();
-    }
-
-    NodeContainer nodes;
-    NetDeviceContainer devices;
-    TipcHelper tipc;
-};
 
 /// Everything a socket received, read as soon as it arrives.
 struct Inbox
@@ -153,26 +101,6 @@ struct Inbox
         ++errorClose;
     }
 };
-
-/// A packet of @p size bytes with a recognisable pattern starting at @p seed.
-Ptr<Packet>
-Pattern(uint32_t size, uint32_t seed = 0)
-{
-    std::vector<uint8_t> b(size);
-    for (uint32_t i = 0; i < size; ++i)
-    {
-        b[i] = static_cast<uint8_t>((i + seed) * 131 + (i >> 8));
-    }
-    return Create<Packet>(b.data(), size);
-}
-
-std::vector<uint8_t>
-Bytes(Ptr<const Packet> p)
-{
-    std::vector<uint8_t> b(p->GetSize());
-    p->CopyData(b.data(), b.size());
-    return b;
-}
 
 /// Accepted connections of a listening socket.
 struct Acceptor
