@@ -467,6 +467,61 @@ class DeadReceiverTestCase : public TestCase
     }
 };
 
+/// The ratio rule: replicast while destinations <= 1 + peers x 10 / 100.
+class RatioRuleTestCase : public TestCase
+{
+  public:
+    RatioRuleTestCase()
+        : TestCase("Ratio rule with 11 peers (threshold 2): 2 destination nodes by replicast, "
+                   "3 by broadcast")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::map<uint32_t, std::pair<uint32_t, uint32_t>> sent; // dests -> (rcast, bcast)
+        uint32_t dests = 0;
+        {
+            SocketNet net(12);
+            std::vector<Ptr<TipcSocket>> rx;
+            for (uint32_t i = 1; i < 12; ++i)
+            {
+                rx.push_back(net.Create(i, TipcSocketType::RDM));
+            }
+            Ptr<TipcSocket> tx = net.Create(0, TipcSocketType::RDM);
+            tx->TraceConnectWithoutContext("Tx",
+                                           Callback<void, const TipcHeader&, Ptr<const Packet>>(
+                                               [&](const TipcHeader& h, Ptr<const Packet>) {
+                                                   if (h.GetType() == TIPC_MCAST_MSG)
+                                                   {
+                                                       auto& c = sent[dests];
+                                                       ++(h.IsRcast() ? c.first : c.second);
+                                                   }
+                                               }));
+            for (uint32_t k = 1; k <= 4; ++k)
+            {
+                Simulator::Schedule(Seconds(2) + MilliSeconds(100 * k), [&, k]() {
+                    rx[k - 1]->Bind(TipcAddress::ServiceRange(MC_TYPE, k, k));
+                });
+                Simulator::Schedule(Seconds(2.05) + MilliSeconds(100 * k), [&, k]() {
+                    dests = k;
+                    for (uint32_t m = 0; m < 10; ++m)
+                    {
+                        tx->SendTo(Pattern(100), 0, TipcAddress::ServiceRange(MC_TYPE, 0, 9));
+                    }
+                });
+            }
+            Simulator::Stop(Seconds(3));
+            Simulator::Run();
+        }
+        NS_TEST_EXPECT_MSG_EQ(sent[1].first, 10, "1 destination: replicast");
+        NS_TEST_EXPECT_MSG_EQ(sent[2].first, 10, "2 destinations: replicast");
+        NS_TEST_EXPECT_MSG_EQ(sent[3].second, 10, "3 destinations: broadcast");
+        NS_TEST_EXPECT_MSG_EQ(sent[4].second, 10, "4 destinations: broadcast");
+    }
+};
+
 } // namespace
 
 /// The broadcast test suite.
@@ -483,6 +538,7 @@ class TipcBcastTestSuite : public TestSuite
         AddTestCase(new McastStreamTestCase(8, 5000, 0.01));
         AddTestCase(new McastStreamTestCase(32, 5000, 0.01));
         AddTestCase(new MethodSwitchTestCase);
+        AddTestCase(new RatioRuleTestCase);
         AddTestCase(new DeadReceiverTestCase);
     }
 };
