@@ -461,19 +461,8 @@ TipcLink::BcAckRcv(Ptr<TipcLink> r,
                 ++it;
                 continue;
             }
-            p->nxtRetr = now + retrTime;
-            Ptr<TipcMsg> copy = p->Clone();
-            copy->hdr.SetAck(0);
-            copy->hdr.SetBcastAck(0);
-            Transmit(copy);
-            ++m_stats.retransmitted;
+            Retransmit(p, now, retrTime, 0, 0); // broadcast copies carry no acks
             ++r->m_stats.retransmitted;
-            if (p->retrCnt == 0)
-            {
-                p->retrStamp = now;
-            }
-            ++p->retrCnt;
-            m_retransmitTrace(s, p->retrCnt);
             ++it;
             continue;
         }
@@ -1559,19 +1548,8 @@ TipcLink::AdvanceTransmq(uint16_t acked,
                 ++it; // (re)sent within the current jiffy
                 continue;
             }
-            p->nxtRetr = now + retrTime;
-            Ptr<TipcMsg> copy = p->Clone();
-            copy->hdr.SetAck(ack);
-            copy->hdr.SetBcastAck(bcAck);
-            Transmit(copy);
-            ++m_stats.retransmitted;
+            Retransmit(p, now, retrTime, ack, bcAck);
             retransmitted = true;
-            if (p->retrCnt == 0)
-            {
-                p->retrStamp = now;
-            }
-            ++p->retrCnt;
-            m_retransmitTrace(s, p->retrCnt);
             ++it;
             continue;
         }
@@ -1588,6 +1566,23 @@ TipcLink::AdvanceTransmq(uint16_t acked,
         m_acked = acked;
     }
     return static_cast<uint32_t>(qlen - m_transmq.size());
+}
+
+void
+TipcLink::Retransmit(Ptr<TipcMsg> p, int64_t now, int64_t retrTime, uint16_t ack, uint16_t bcAck)
+{
+    p->nxtRetr = now + retrTime;
+    Ptr<TipcMsg> copy = p->Clone();
+    copy->hdr.SetAck(ack);
+    copy->hdr.SetBcastAck(bcAck);
+    Transmit(copy);
+    ++m_stats.retransmitted;
+    if (p->retrCnt == 0)
+    {
+        p->retrStamp = now;
+    }
+    ++p->retrCnt;
+    m_retransmitTrace(p->hdr.GetSeqno(), p->retrCnt);
 }
 
 void

@@ -387,6 +387,15 @@ class TipcLink : public Object
     /** @brief Broadcast links: full reset (tipc_link_reset), state RESET. */
     void BcReset();
     /**
+     * @brief Send a copy of a queued packet again and account for it.
+     * @param p the packet in the transmit queue
+     * @param now current jiffies
+     * @param retrTime hold-off until the next retransmission (jiffies)
+     * @param ack ack to stamp
+     * @param bcAck broadcast ack to stamp
+     */
+    void Retransmit(Ptr<TipcMsg> p, int64_t now, int64_t retrTime, uint16_t ack, uint16_t bcAck);
+    /**
      * @brief Build a protocol message (tipc_link_build_proto_msg).
      * @param type message type
      * @param probe probe bit

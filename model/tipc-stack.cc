@@ -1301,11 +1301,11 @@ TipcStack::BcastRemovePeer(Ptr<TipcLink> bcl)
 }
 
 bool
-TipcStack::BcastRcastSupport() const
+TipcStack::AllPeersHave(uint16_t capability) const
 {
     for (const auto& [addr, peer] : m_peers)
     {
-        if (!(peer->GetCapabilities() & TIPC_BCAST_RCAST))
+        if (!(peer->GetCapabilities() & capability))
         {
             return false;
         }
@@ -1321,7 +1321,7 @@ TipcStack::BcastSelectMethod(uint32_t remoteDests, TipcMcastMethod& method)
         method.rcast = true;
         return;
     }
-    if (!BcastRcastSupport())
+    if (!AllPeersHave(TIPC_BCAST_RCAST))
     {
         method.rcast = false;
         return;
@@ -1332,11 +1332,7 @@ TipcStack::BcastSelectMethod(uint32_t remoteDests, TipcMcastMethod& method)
     {
         return;
     }
-    bool rbctl = true; // every peer of this model has TIPC_MCAST_RBCTL
-    for (const auto& [addr, peer] : m_peers)
-    {
-        rbctl = rbctl && (peer->GetCapabilities() & TIPC_MCAST_RBCTL);
-    }
+    bool rbctl = McastRbctl();
     if (!rbctl && Jiffies() < expOld)
     {
         return;
@@ -1357,14 +1353,7 @@ TipcStack::BcastSelectMethod(uint32_t remoteDests, TipcMcastMethod& method)
 bool
 TipcStack::McastRbctl() const
 {
-    for (const auto& [addr, peer] : m_peers)
-    {
-        if (!(peer->GetCapabilities() & TIPC_MCAST_RBCTL))
-        {
-            return false;
-        }
-    }
-    return true;
+    return AllPeersHave(TIPC_MCAST_RBCTL);
 }
 
 TipcXmitResult

@@ -488,8 +488,12 @@ class TipcStack : public Object
     void BcastCalcThreshold();
     /** @brief tipc_bcbase_select_primary. */
     void BcastSelectPrimary();
-    /** @return true if every peer has TIPC_BCAST_RCAST */
-    bool BcastRcastSupport() const;
+    /**
+     * @brief Cluster capability test (Linux tn->capabilities).
+     * @param capability a TIPC_* capability bit
+     * @return true if every peer has it
+     */
+    bool AllPeersHave(uint16_t capability) const;
     /**
      * @brief Process one received frame (the body of Receive()).
      * @param bearer receiving bearer
