@@ -2,6 +2,7 @@
 
 #include "tipc-peer.h"
 
+#include "linux-host.h"
 #include "tipc-attribute-check.h"
 #include "tipc-bearer.h"
 #include "tipc-discoverer.h"
@@ -111,6 +112,7 @@ TipcPeer::DoDispose()
         m_bcRcvLink->Dispose();
         m_bcRcvLink = nullptr;
     }
+    m_peerNet = nullptr;
     m_stack = nullptr;
     Object::DoDispose();
 }
@@ -135,6 +137,67 @@ Ptr<TipcLink>
 TipcPeer::GetBcRcvLink() const
 {
     return m_bcRcvLink;
+}
+
+void
+TipcPeer::AssignPeerNet(uint32_t hashMixes)
+{
+    if (m_peerNet)
+    {
+        return;
+    }
+    Ptr<LinuxHost> host = m_stack->GetHost();
+    if (!host)
+    {
+        return;
+    }
+    Ptr<TipcStack> s = host->FindPeerNet(m_stack->GetClusterId(), m_id, hashMixes);
+    if (s && s != m_stack)
+    {
+        NS_LOG_INFO("peer " << std::hex << m_addr << " is a local namespace: crossover enabled");
+        m_peerNet = s;
+        m_peerHashMix = hashMixes;
+    }
+}
+
+uint32_t
+TipcPeer::GetPeerHashMix() const
+{
+    return m_peerHashMix;
+}
+
+Ptr<TipcStack>
+TipcPeer::GetPeerNet() const
+{
+    return m_peerNet;
+}
+
+void
+TipcPeer::ClearPeerNet(Ptr<TipcStack> dying)
+{
+    if (m_peerNet == dying)
+    {
+        m_peerNet = nullptr;
+        m_peerHashMix = 0;
+    }
+}
+
+void
+TipcPeer::CountPath(bool crossover)
+{
+    ++(crossover ? m_lxcMsgs : m_linkMsgs);
+}
+
+uint64_t
+TipcPeer::GetCrossoverMessages() const
+{
+    return m_lxcMsgs;
+}
+
+uint64_t
+TipcPeer::GetLinkMessages() const
+{
+    return m_linkMsgs;
 }
 
 void
@@ -871,6 +934,7 @@ TipcPeer::LostContact()
         }
     }
     m_peerHashMix = 0;
+    m_peerNet = nullptr; // node_lost_contact: no crossover to a lost peer
     m_stack->NotifyNodeUpDown(m_addr, false);
 }
 

@@ -154,6 +154,32 @@ class TipcPeer : public Object
     void BcReceive(uint32_t bearerId, Ptr<TipcMsg> msg);
     /** @brief Reset every link to the peer (tipc_node_reset_links). */
     void ResetAllLinks();
+
+    // ---------------------------------------------------------------- crossover
+    /**
+     * @brief tipc_node_assign_peer_net: if the peer is a namespace of this
+     *        kernel (same cluster id, node identity and hash mix), remember it.
+     * @param hashMixes the hash mix the peer sent in discovery
+     */
+    void AssignPeerNet(uint32_t hashMixes);
+    /** @return the hash mix remembered for the peer (0: none) */
+    uint32_t GetPeerHashMix() const;
+    /** @return the peer's TIPC instance if it is kernel-local, else null */
+    Ptr<TipcStack> GetPeerNet() const;
+    /**
+     * @brief The namespace @p dying is being deleted (tipc_node_pre_cleanup_net).
+     * @param dying its TIPC instance
+     */
+    void ClearPeerNet(Ptr<TipcStack> dying);
+    /**
+     * @brief Count a message sent to this peer.
+     * @param crossover it took the crossover path (else the link)
+     */
+    void CountPath(bool crossover);
+    /** @return messages sent to this peer on the crossover path */
+    uint64_t GetCrossoverMessages() const;
+    /** @return messages sent to this peer through the links */
+    uint64_t GetLinkMessages() const;
     /** @return next broadcast sequence number expected from the peer */
     uint16_t GetBcRcvNxt() const;
     /** @brief Name distribution from the peer marks its broadcast link established. */
@@ -284,6 +310,9 @@ class TipcPeer : public Object
     uint32_t m_linkId;                                //!< id of the last link up/down
     uint16_t m_syncPoint;                             //!< failover/synch point
     Ptr<TipcLink> m_bcRcvLink;                        //!< the peer's broadcasts; its acks of ours
+    Ptr<TipcStack> m_peerNet;                         //!< kernel-local peer (crossover)
+    uint64_t m_lxcMsgs{0};                            //!< messages on the crossover path
+    uint64_t m_linkMsgs{0};                           //!< messages through the links
     Time m_keepalive;                                 //!< timer interval
     Time m_deleteAt;                                  //!< cleanup time while down
     Time m_maxKeepalive;                              //!< keepalive cap (attribute)

@@ -596,6 +596,26 @@ TipcSocket::UnbindAll()
     return Withdraw(nullptr, 0);
 }
 
+void
+TipcSocket::Abort()
+{
+    m_timer.Cancel();
+    m_connectTimer.Cancel();
+    m_writeQueue.clear();
+    m_rcvQueue.clear();
+    m_backlog.clear();
+    m_mcDeferq.clear();
+    m_rmemAlloc = 0;
+    m_publications.clear();
+    m_closed = true;
+    m_rcvShutdown = true;
+    if (m_state == ESTABLISHED || m_state == CONNECTING)
+    {
+        SetState(DISCONNECTING);
+    }
+    m_skErr = TipcErrno::EPIPE_;
+}
+
 int
 TipcSocket::BindInternal(const TipcServiceRange& range, uint32_t scope)
 {

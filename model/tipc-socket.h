@@ -179,6 +179,11 @@ class TipcSocket : public Socket
      */
     int UnbindAll();
     /**
+     * @brief The socket's namespace was deleted: timers stop, queues are
+     *        dropped, nothing is sent; later calls fail.
+     */
+    void Abort();
+    /**
      * @brief Kernel-internal bind (tipc_sk_bind from kernel users such as the
      *        topology server): reserved types below TIPC_RESERVED_TYPES allowed.
      * @param range the service range

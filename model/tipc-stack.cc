@@ -2,6 +2,8 @@
 
 #include "tipc-stack.h"
 
+#include "linux-host.h"
+#include "linux-net-namespace.h"
 #include "tipc-attribute-check.h"
 #include "tipc-discoverer.h"
 #include "tipc-link.h"
@@ -116,6 +118,11 @@ TipcStack::GetTypeId()
                             "A message was delivered to a local port (header, payload, from node).",
                             MakeTraceSourceAccessor(&TipcStack::m_deliverTrace),
                             "ns3::TipcStack::DeliverTracedCallback")
+            .AddTraceSource("Path",
+                            "User data to a peer took the crossover path (true) or the link "
+                            "(false): (peer address, crossover, first header).",
+                            MakeTraceSourceAccessor(&TipcStack::m_pathTrace),
+                            "ns3::TipcStack::PathTracedCallback")
             .AddTraceSource("Drop",
                             "A received frame was dropped; the string says why.",
                             MakeTraceSourceAccessor(&TipcStack::m_dropTrace),
@@ -182,7 +189,8 @@ TipcStack::TipcStack()
       m_nodeStatePublished(false),
       m_legacyAddr(false),
       m_rcvDepth(0),
-      m_draining(false)
+      m_draining(false),
+      m_dead(false)
 {
     NS_LOG_FUNCTION(this);
     m_rng = CreateObject<UniformRandomVariable>();
@@ -222,6 +230,11 @@ TipcStack::DoInitialize()
     }
     m_started = true;
     m_names->SetStack(this);
+    if (Ptr<LinuxHost> host = GetHost())
+    {
+        // net_hash_mix(&init_net) ^ net_hash_mix(net): only this kernel can compute it
+        m_kernelHashMix = host->GetKernelHashMix(m_node);
+    }
     if (!m_topsrv)
     {
         // the topology server starts with the namespace, before the address is known
@@ -708,11 +721,19 @@ TipcStack::CheckDest(uint32_t addr,
         m_peers[addr] = peer;
         m_peersById[peerId] = addr;
         peer->Setup(this, addr, peerId, caps);
+        peer->AssignPeerNet(hashMixes);
         NotifyDiscovery("peer-created", bearer->GetId(), addr);
     }
-    else if (peer->GetCapabilities() != caps)
+    else
     {
-        peer->SetCapabilities(caps);
+        if (peer->GetPeerHashMix() != hashMixes)
+        {
+            peer->AssignPeerNet(hashMixes);
+        }
+        if (peer->GetCapabilities() != caps)
+        {
+            peer->SetCapabilities(caps);
+        }
     }
     peer->CheckDest(bearer, signature, hashMixes, media, respond, duplAddr);
 }
@@ -770,6 +791,10 @@ TipcStack::RandomSession()
 void
 TipcStack::Receive(Ptr<TipcBearer> bearer, Ptr<Packet> wire, const TipcMediaAddress& from)
 {
+    if (m_dead)
+    {
+        return;
+    }
     // Messages for sockets are delivered after the frame has been processed
     // (Linux tipc_rcv hands its input queue to tipc_sk_rcv at the end), so
     // that a socket that sends at once finds the link in a consistent state.
@@ -1027,21 +1052,39 @@ TipcStack::Xmit(std::deque<Ptr<TipcMsg>>& list, uint32_t dnode, uint32_t selecto
         return TipcXmitResult::OK;
     }
     Ptr<TipcPeer> peer = GetPeer(dnode);
-    if (!peer)
+    if (!peer || m_dead)
     {
         list.clear();
         return TipcXmitResult::HOST_UNREACH;
+    }
+    if (IsUserData(list.front()))
+    {
+        // tipc_node_xmit: user data to a kernel-local peer skips link and devices
+        Ptr<TipcStack> pn = peer->GetPeerNet();
+        bool crossover =
+            peer->IsUp() && pn && !pn->IsShutDown() && GetHost() && GetHost()->IsCrossoverEnabled();
+        peer->CountPath(crossover);
+        m_pathTrace(dnode, crossover, list.front()->hdr);
+        if (crossover)
+        {
+            LxcXmit(pn, list);
+            return TipcXmitResult::OK;
+        }
     }
     return peer->Xmit(list, selector);
 }
 
 uint32_t
-TipcStack::GetMtu(uint32_t dnode, uint32_t selector, bool /* connected */) const
+TipcStack::GetMtu(uint32_t dnode, uint32_t selector, bool connected) const
 {
     Ptr<TipcPeer> peer = GetPeer(dnode);
     if (!peer)
     {
         return MAX_MSG_SIZE;
+    }
+    if (connected && peer->GetPeerNet() && GetHost() && GetHost()->IsCrossoverEnabled())
+    {
+        return MAX_MSG_SIZE; // crossover: one buffer, no fragmentation
     }
     return peer->GetMtu(selector);
 }
@@ -1151,6 +1194,121 @@ TipcStack::AbortConnections(uint32_t peer)
         h.SetErrorCode(TIPC_ERR_NO_NODE);
         QueueInput(Create<TipcMsg>(h, nullptr), peer);
     }
+}
+
+Ptr<LinuxHost>
+TipcStack::GetHost() const
+{
+    Ptr<LinuxNetNamespace> ns = m_node ? m_node->GetObject<LinuxNetNamespace>() : nullptr;
+    return ns ? ns->GetHost() : nullptr;
+}
+
+bool
+TipcStack::IsUserData(const Ptr<TipcMsg>& m)
+{
+    uint32_t user = m->hdr.GetUser();
+    if (user <= TIPC_CRITICAL_IMPORTANCE)
+    {
+        uint32_t t = m->hdr.GetType();
+        return t == TIPC_CONN_MSG || t == TIPC_NAMED_MSG || t == TIPC_DIRECT_MSG ||
+               t == TIPC_MCAST_MSG;
+    }
+    if (user == MSG_FRAGMENTER && m->data->GetSize() >= MIN_H_SIZE)
+    {
+        uint8_t w[4];
+        m->data->CopyData(w, 4);
+        uint32_t inner = (w[0] >> 1) & 0xf; // user of the fragmented message
+        return inner <= TIPC_CRITICAL_IMPORTANCE;
+    }
+    return user == GROUP_PROTOCOL || user == CONN_MANAGER;
+}
+
+void
+TipcStack::LxcXmit(Ptr<TipcStack> peerNet, std::deque<Ptr<TipcMsg>>& list)
+{
+    std::vector<Ptr<TipcMsg>> msgs;
+    if (list.front()->hdr.GetUser() == MSG_FRAGMENTER)
+    {
+        TipcReassembler reasm;
+        for (const auto& f : list)
+        {
+            Ptr<TipcMsg> whole;
+            if (reasm.Append(f, whole) == TipcReassembler::Result::COMPLETE)
+            {
+                msgs.push_back(whole);
+            }
+        }
+    }
+    else
+    {
+        msgs.assign(list.begin(), list.end());
+    }
+    list.clear();
+    uint32_t context = peerNet->m_node ? peerNet->m_node->GetId() : 0;
+    for (const auto& m : msgs)
+    {
+        // delivered in the receiving namespace's context, as a socket-to-socket hand-over
+        Simulator::ScheduleWithContext(context,
+                                       Seconds(0),
+                                       &TipcStack::LxcReceive,
+                                       peerNet,
+                                       m,
+                                       m_addr);
+    }
+}
+
+void
+TipcStack::LxcReceive(Ptr<TipcMsg> msg, uint32_t fromNode)
+{
+    if (m_dead)
+    {
+        return;
+    }
+    DeliverUp(msg, fromNode);
+}
+
+void
+TipcStack::PreCleanupNet(Ptr<TipcStack> dying)
+{
+    for (auto& [addr, peer] : m_peers)
+    {
+        peer->ClearPeerNet(dying);
+    }
+}
+
+bool
+TipcStack::IsShutDown() const
+{
+    return m_dead;
+}
+
+void
+TipcStack::Shutdown()
+{
+    if (m_dead)
+    {
+        return;
+    }
+    NS_LOG_INFO("node " << std::hex << m_addr << std::dec << ": TIPC stopped (namespace deleted)");
+    m_dead = true;
+    for (auto& [port, s] : m_sockets)
+    {
+        s->Abort();
+    }
+    for (auto& b : m_bearers)
+    {
+        if (b->IsEnabled())
+        {
+            b->Disable();
+        }
+    }
+    for (auto& [addr, peer] : m_peers)
+    {
+        peer->Dispose(); // timers stop; links go away without a word
+    }
+    m_peers.clear();
+    m_peersById.clear();
+    m_inputq.clear();
 }
 
 uint32_t

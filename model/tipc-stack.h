@@ -32,6 +32,7 @@ namespace ns3
 
 class TipcPeer;
 class TipcLink;
+class LinuxHost;
 
 /**
  * @ingroup tipc
@@ -328,6 +329,27 @@ class TipcStack : public Object
     /** @return packet size limit of multicast messages (broadcast link MSS) */
     uint32_t GetBcastMss() const;
 
+    // ---------------------------------------------------------------- hosts and crossover
+    /** @return the Linux host (kernel) this node is a namespace of, or null */
+    Ptr<LinuxHost> GetHost() const;
+    /**
+     * @brief The namespace @p dying is going away: no crossover to it any more
+     *        (tipc_node_pre_cleanup_net).
+     * @param dying its TIPC instance
+     */
+    void PreCleanupNet(Ptr<TipcStack> dying);
+    /** @brief Stop this instance (its namespace is deleted): sockets, peers, bearers. */
+    void Shutdown();
+    /** @return true once Shutdown() has run */
+    bool IsShutDown() const;
+    /**
+     * @brief Crossover delivery in this (receiving) namespace (tipc_lxc_xmit's
+     *        tipc_sk_rcv in the peer net).
+     * @param msg the message
+     * @param fromNode sending node
+     */
+    void LxcReceive(Ptr<TipcMsg> msg, uint32_t fromNode);
+
     // ---------------------------------------------------------------- broadcast (bcast.c)
     /** @return the broadcast send link */
     Ptr<TipcLink> GetBcLink() const;
@@ -463,6 +485,8 @@ class TipcStack : public Object
     typedef void (*LinkUpDownTracedCallback)(const std::string& link,
                                              uint32_t peer,
                                              uint32_t bearerId);
+    /// TracedCallback signature for the data path: (peer, crossover, header).
+    typedef void (*PathTracedCallback)(uint32_t peer, bool crossover, const TipcHeader& header);
     /// TracedCallback signature for node events: (peer address).
     typedef void (*NodeTracedCallback)(uint32_t peer);
     /// TracedCallback signature for address events: (address).
@@ -503,6 +527,19 @@ class TipcStack : public Object
     void ReceiveFrame(Ptr<TipcBearer> bearer, Ptr<Packet> wire, const TipcMediaAddress& from);
     /** @brief Deliver the queued socket input. */
     void DrainInput();
+    /**
+     * @brief Is a message user data that may take the crossover path (data
+     *        messages incl. fragments of them, CONN_MANAGER, GROUP_PROTOCOL)?
+     * @param m the (first) packet
+     * @return true if so
+     */
+    static bool IsUserData(const Ptr<TipcMsg>& m);
+    /**
+     * @brief Hand user data straight to a kernel-local peer's socket layer.
+     * @param peerNet the peer's TIPC instance
+     * @param list the packets (consumed; fragments are reassembled)
+     */
+    void LxcXmit(Ptr<TipcStack> peerNet, std::deque<Ptr<TipcMsg>>& list);
     /** @brief tipc_net_finalize's publication of {TIPC_NODE_STATE, addr, addr} (once). */
     void PublishNodeState();
     /**
@@ -563,11 +600,13 @@ class TipcStack : public Object
     std::map<uint32_t, Ptr<TipcSocket>> m_sockets; //!< open sockets by port
     /// Registered connections per peer node: (own port, peer port).
     std::map<uint32_t, std::vector<std::pair<uint32_t, uint32_t>>> m_conns;
-    bool m_nodeStatePublished;                              //!< NODE_STATE binding made
-    bool m_legacyAddr;                                      //!< address configured (legacy format)
-    uint32_t m_rcvDepth;                                    //!< frames being processed (nesting)
-    bool m_draining;                                        //!< DrainInput() running
-    std::deque<std::pair<Ptr<TipcMsg>, uint32_t>> m_inputq; //!< messages for sockets
+    bool m_nodeStatePublished; //!< NODE_STATE binding made
+    bool m_legacyAddr;         //!< address configured (legacy format)
+    uint32_t m_rcvDepth;       //!< frames being processed (nesting)
+    bool m_draining;           //!< DrainInput() running
+    bool m_dead;               //!< stopped: its namespace was deleted
+    TracedCallback<uint32_t, bool, const TipcHeader&> m_pathTrace; //!< crossover or link
+    std::deque<std::pair<Ptr<TipcMsg>, uint32_t>> m_inputq;        //!< messages for sockets
 
     TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace;       //!< "Drop"
     TracedCallback<Ptr<const Packet>, uint32_t> m_rxTrace;                   //!< "Rx"

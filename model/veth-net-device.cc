@@ -181,6 +181,18 @@ VethNetDevice::UpdateCarrier()
     m_linkChangeCallbacks();
 }
 
+uint64_t
+VethNetDevice::GetTxFrames() const
+{
+    return m_txFrames;
+}
+
+uint64_t
+VethNetDevice::GetRxFrames() const
+{
+    return m_rxFrames;
+}
+
 uint32_t
 VethNetDevice::GetGsoMaxSize() const
 {
@@ -217,6 +229,7 @@ VethNetDevice::SendFrom(Ptr<Packet> packet,
     eth.SetLengthType(protocolNumber);
     frame->AddHeader(eth);
     m_macTxTrace(packet);
+    ++m_txFrames;
     if (m_rate.GetBitRate() == 0)
     {
         m_snifferTrace(frame);
@@ -298,6 +311,7 @@ VethNetDevice::Receive(Ptr<Packet> frame)
         m_snifferTrace(frame);
     }
     m_macRxTrace(p);
+    ++m_rxFrames;
     if (!m_promiscCallback.IsNull())
     {
         m_promiscCallback(this, p, eth.GetLengthType(), eth.GetSource(), dst, type);

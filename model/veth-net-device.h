@@ -73,6 +73,10 @@ class VethNetDevice : public NetDevice
 
     /** @return the largest GSO super-packet this device passes */
     uint32_t GetGsoMaxSize() const;
+    /** @return frames accepted for transmission (ip -s link: TX packets) */
+    uint64_t GetTxFrames() const;
+    /** @return frames received and passed up (RX packets) */
+    uint64_t GetRxFrames() const;
     /** @return the transmit queue */
     Ptr<Queue<Packet>> GetQueue() const;
 
@@ -135,6 +139,8 @@ class VethNetDevice : public NetDevice
     TracedCallback<Ptr<const Packet>> m_phyRxDropTrace;      //!< "PhyRxDrop"
     TracedCallback<Ptr<const Packet>> m_snifferTrace;        //!< "Sniffer"
     TracedCallback<Ptr<const Packet>> m_promiscSnifferTrace; //!< "PromiscSniffer"
+    uint64_t m_txFrames{0};                                  //!< frames transmitted
+    uint64_t m_rxFrames{0};                                  //!< frames received
 };
 
 } // namespace ns3
