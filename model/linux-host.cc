@@ -9,6 +9,7 @@
 #include "ns3/boolean.h"
 #include "ns3/csma-net-device.h"
 #include "ns3/log.h"
+#include "ns3/simulator.h"
 
 #include <algorithm>
 
@@ -196,7 +197,21 @@ LinuxHost::DeleteNamespace(Ptr<Node> node)
     }
     m_namespaces.erase(it);
     ns->MarkDeleted();
-    // its devices go away: veth pairs lose carrier at both ends, others stop
+    // exit: TIPC stops first (its links send RESET over the still existing devices) ...
+    if (dying)
+    {
+        dying->Shutdown();
+    }
+    // ... then exit_batch unregisters the devices, once the frames already handed to them are
+    // through (a veth has no wire time: they are delivered in the events scheduled so far)
+    Simulator::ScheduleNow(&LinuxHost::RemoveDevices, this, node);
+    m_deletedTrace(name);
+}
+
+void
+LinuxHost::RemoveDevices(Ptr<Node> node)
+{
+    // veth pairs lose carrier at both ends, others stop
     for (uint32_t i = 0; i < node->GetNDevices(); ++i)
     {
         Ptr<NetDevice> d = node->GetDevice(i);
@@ -210,11 +225,6 @@ LinuxHost::DeleteNamespace(Ptr<Node> node)
             c->SetReceiveEnable(false);
         }
     }
-    if (dying)
-    {
-        dying->Shutdown();
-    }
-    m_deletedTrace(name);
 }
 
 } // namespace ns3

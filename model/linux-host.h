@@ -55,7 +55,9 @@ class LinuxHost : public Object
     /**
      * @brief Delete a namespace (ip netns del): every TIPC instance of this host
      *        forgets it as a crossover peer first (tipc_node_pre_cleanup_net),
-     *        then its TIPC instance stops and its devices disappear (veth pairs
+     *        then its TIPC instance stops (tipc_exit_net: each link sends RESET
+     *        with peer_stopping over the still registered devices, so peers
+     *        declare it down at once) and then its devices disappear (veth pairs
      *        lose carrier at both ends, other devices stop).
      * @param ns the namespace's node
      */
@@ -101,6 +103,11 @@ class LinuxHost : public Object
     void DoDispose() override;
 
   private:
+    /**
+     * @brief Unregister a deleted namespace's devices (exit_batch).
+     * @param node the namespace's node
+     */
+    void RemoveDevices(Ptr<Node> node);
     /**
      * @brief Make a node a namespace of this host.
      * @param name namespace name

@@ -1295,16 +1295,15 @@ TipcStack::Shutdown()
     {
         s->Abort();
     }
-    for (auto& b : m_bearers)
+    // tipc_net_stop(): every bearer is disabled while its device still exists, so each link
+    // sends its RESET (peer_stopping set) and the peers learn of the departure at once
+    for (uint32_t id = 0; id < m_bearers.size(); ++id)
     {
-        if (b->IsEnabled())
-        {
-            b->Disable();
-        }
+        DisableBearer(id);
     }
     for (auto& [addr, peer] : m_peers)
     {
-        peer->Dispose(); // timers stop; links go away without a word
+        peer->Dispose(); // timers stop
     }
     m_peers.clear();
     m_peersById.clear();

@@ -11,6 +11,8 @@ cpp_examples = [
     ("tipc-link-throughput --delays=100us --duration=200ms", "True", "False"),
     ("tipc-wire-frames --malformed=1", "True", "True"),
     ("tipc-mcast-bench --nodes=5 --messages=100 --dests=1,4", "True", "False"),
+    ("tipc-netns-host", "True", "True"),
+    ("tipc-netns-host --crossover=0", "True", "True"),
     ("tipc-echo", "True", "True"),
     ("tipc-echo --type=STREAM --size=3000 --count=20", "True", "True"),
 ]
