@@ -9,6 +9,7 @@
 #include "ns3/boolean.h"
 #include "ns3/csma-net-device.h"
 #include "ns3/log.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 
 #include <algorithm>
@@ -35,6 +36,12 @@ LinuxHost::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&LinuxHost::m_crossover),
                           MakeBooleanChecker())
+            .AddAttribute("Cpu",
+                          "The host's CPU cores and cost model (HostCpuModel; disabled by "
+                          "default: zero processing time).",
+                          PointerValue(),
+                          MakePointerAccessor(&LinuxHost::m_cpu),
+                          MakePointerChecker<HostCpuModel>())
             .AddTraceSource("NamespaceCreated",
                             "A network namespace was created.",
                             MakeTraceSourceAccessor(&LinuxHost::m_createdTrace),
@@ -68,7 +75,23 @@ LinuxHost::DoDispose()
     }
     m_namespaces.clear();
     m_rng = nullptr;
+    if (m_cpu)
+    {
+        m_cpu->Dispose();
+        m_cpu = nullptr;
+    }
     Object::DoDispose();
+}
+
+Ptr<HostCpuModel>
+LinuxHost::GetCpu()
+{
+    if (!m_cpu)
+    {
+        m_cpu = CreateObject<HostCpuModel>();
+    }
+    m_cpu->SetHost(this);
+    return m_cpu;
 }
 
 int64_t

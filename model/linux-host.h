@@ -3,6 +3,7 @@
 #ifndef LINUX_HOST_H
 #define LINUX_HOST_H
 
+#include "host-cpu-model.h"
 #include "tipc-node-id.h"
 
 #include "ns3/node.h"
@@ -72,6 +73,8 @@ class LinuxHost : public Object
     Ptr<Node> GetNamespace(const std::string& name) const;
     /** @return true if the crossover fast path is enabled (attribute Crossover) */
     bool IsCrossoverEnabled() const;
+    /** @return the host's CPUs (attribute Cpu; charges costs only if enabled) */
+    Ptr<HostCpuModel> GetCpu();
     /**
      * @brief The kernel part of a namespace's TIPC hash mix:
      *        net_hash_mix(&init_net) ^ net_hash_mix(ns).
@@ -116,6 +119,7 @@ class LinuxHost : public Object
     Ptr<Node> NewNamespace(const std::string& name);
 
     bool m_crossover;                                  //!< attribute Crossover
+    Ptr<HostCpuModel> m_cpu;                           //!< attribute Cpu
     Ptr<UniformRandomVariable> m_rng;                  //!< net_hash_mix source
     std::vector<Ptr<Node>> m_namespaces;               //!< root first; deleted ones removed
     TracedCallback<const std::string&> m_createdTrace; //!< namespace created

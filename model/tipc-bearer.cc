@@ -2,6 +2,7 @@
 
 #include "tipc-bearer.h"
 
+#include "host-cpu-model.h"
 #include "tipc-attribute-check.h"
 #include "tipc-discoverer.h"
 #include "tipc-stack.h"
@@ -322,6 +323,25 @@ TipcBearer::Send(Ptr<Packet> wire, const TipcMediaAddress& dest, bool isReset)
         return false;
     }
     m_txTrace(wire, m_id);
+    if (Ptr<HostCpuModel> cpu = m_stack->GetCpu())
+    {
+        // link work is serialized by the link/node lock: the namespace's softirq core
+        uint32_t core = cpu->GetSoftirqCore(m_stack->GetNode());
+        Ptr<TipcBearer> self = this;
+        cpu->Execute(
+            core,
+            HostCpuModel::TIPC_TX,
+            cpu->GetTipcLinkTxCost(),
+            [self, wire, dest, isReset]() {
+                if (self->m_enabled || isReset)
+                {
+                    self->ImpairedSend(wire, dest);
+                }
+            },
+            Simulator::GetContext(),
+            true);
+        return true;
+    }
     return ImpairedSend(wire, dest);
 }
 
@@ -369,6 +389,26 @@ TipcBearer::DeliverUp(Ptr<Packet> wire, const TipcMediaAddress& from)
     m_rxTrace(wire, m_id);
     if (!m_enabled || !m_stack)
     {
+        return;
+    }
+    if (Ptr<HostCpuModel> cpu = m_stack->GetCpu())
+    {
+        uint8_t w0 = 0;
+        wire->CopyData(&w0, 1);
+        bool fragment = ((w0 >> 1) & 0xf) == MSG_FRAGMENTER;
+        Ptr<TipcBearer> self = this;
+        cpu->Execute(
+            cpu->GetSoftirqCore(m_stack->GetNode()),
+            HostCpuModel::TIPC_RX,
+            cpu->GetTipcLinkRxCost(wire->GetSize(), fragment),
+            [self, wire, from]() {
+                if (self->m_enabled && self->m_stack)
+                {
+                    self->m_stack->Receive(self, wire, from);
+                }
+            },
+            Simulator::GetContext(),
+            true);
         return;
     }
     m_stack->Receive(this, wire, from);

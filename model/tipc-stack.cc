@@ -2,6 +2,7 @@
 
 #include "tipc-stack.h"
 
+#include "host-cpu-model.h"
 #include "linux-host.h"
 #include "linux-net-namespace.h"
 #include "tipc-attribute-check.h"
@@ -1203,6 +1204,18 @@ TipcStack::GetHost() const
     return ns ? ns->GetHost() : nullptr;
 }
 
+Ptr<Node>
+TipcStack::GetNode() const
+{
+    return m_node;
+}
+
+Ptr<HostCpuModel>
+TipcStack::GetCpu() const
+{
+    return HostCpuModel::Find(m_node);
+}
+
 bool
 TipcStack::IsUserData(const Ptr<TipcMsg>& m)
 {
@@ -1244,6 +1257,16 @@ TipcStack::LxcXmit(Ptr<TipcStack> peerNet, std::deque<Ptr<TipcMsg>>& list)
         msgs.assign(list.begin(), list.end());
     }
     list.clear();
+    if (GetCpu())
+    {
+        // tipc_lxc_xmit() runs tipc_sk_rcv() of the peer namespace in the sender's
+        // context: the socket delivery is charged to the sender's core (DeliverUp)
+        for (const auto& m : msgs)
+        {
+            peerNet->LxcReceive(m, m_addr);
+        }
+        return;
+    }
     uint32_t context = peerNet->m_node ? peerNet->m_node->GetId() : 0;
     for (const auto& m : msgs)
     {
@@ -1558,6 +1581,32 @@ TipcStack::JiffiesToTime(int64_t jiffies) const
 
 void
 TipcStack::DeliverUp(Ptr<TipcMsg> msg, uint32_t fromNode)
+{
+    Ptr<HostCpuModel> cpu = msg->hdr.GetUser() != NAME_DISTRIBUTOR ? GetCpu() : nullptr;
+    if (!cpu)
+    {
+        SocketDeliver(msg, fromNode);
+        return;
+    }
+    // tipc_sk_rcv(): per message socket work in the context that delivers (the
+    // link's softirq core, or the sender's core on the crossover/node-local path)
+    Ptr<TipcStack> self = this;
+    cpu->Execute(
+        cpu->GetCurrentCore(cpu->GetSoftirqCore(m_node)),
+        HostCpuModel::SOCK_RCV,
+        cpu->GetSockRcvCost(),
+        [self, msg, fromNode]() {
+            if (!self->m_dead)
+            {
+                self->SocketDeliver(msg, fromNode);
+            }
+        },
+        m_node->GetId(),
+        true);
+}
+
+void
+TipcStack::SocketDeliver(Ptr<TipcMsg> msg, uint32_t fromNode)
 {
     m_deliverTrace(msg->hdr, msg->data, fromNode);
     const TipcHeader& h = msg->hdr;

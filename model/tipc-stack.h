@@ -33,6 +33,7 @@ namespace ns3
 class TipcPeer;
 class TipcLink;
 class LinuxHost;
+class HostCpuModel;
 
 /**
  * @ingroup tipc
@@ -255,6 +256,12 @@ class TipcStack : public Object
      */
     void DeliverUp(Ptr<TipcMsg> msg, uint32_t fromNode);
     /**
+     * @brief The socket-layer part of DeliverUp, after the host CPU has done it.
+     * @param msg the message
+     * @param fromNode the node it came from
+     */
+    void SocketDeliver(Ptr<TipcMsg> msg, uint32_t fromNode);
+    /**
      * @brief Link congestion towards @p node is over for the sender on @p port.
      * @param port sending port
      * @param node peer node of the link
@@ -332,6 +339,10 @@ class TipcStack : public Object
     // ---------------------------------------------------------------- hosts and crossover
     /** @return the Linux host (kernel) this node is a namespace of, or null */
     Ptr<LinuxHost> GetHost() const;
+    /** @return the node this instance is aggregated to */
+    Ptr<Node> GetNode() const;
+    /** @return the enabled CPU model of this namespace's host, or null (zero costs) */
+    Ptr<HostCpuModel> GetCpu() const;
     /**
      * @brief The namespace @p dying is going away: no crossover to it any more
      *        (tipc_node_pre_cleanup_net).

@@ -2,6 +2,7 @@
 
 #include "veth-net-device.h"
 
+#include "host-cpu-model.h"
 #include "veth-channel.h"
 
 #include "ns3/boolean.h"
@@ -234,6 +235,11 @@ VethNetDevice::SendFrom(Ptr<Packet> packet,
     {
         m_snifferTrace(frame);
         m_promiscSnifferTrace(frame);
+        if (Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node))
+        {
+            ChargedTransmit(cpu, frame);
+            return true;
+        }
         m_channel->Transmit(frame, this, Seconds(0));
         return true;
     }
@@ -247,6 +253,56 @@ VethNetDevice::SendFrom(Ptr<Packet> packet,
         StartTransmission();
     }
     return true;
+}
+
+void
+VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
+{
+    // veth_xmit hands the frame to netif_rx on the transmitting CPU: the peer's
+    // receive (and the bridge behind it) runs on the core that sent it
+    Ptr<VethNetDevice> peer;
+    for (std::size_t i = 0; i < m_channel->GetNDevices(); ++i)
+    {
+        Ptr<VethNetDevice> d = m_channel->GetDevice(i)->GetObject<VethNetDevice>();
+        if (d != this)
+        {
+            peer = d;
+        }
+    }
+    if (!peer)
+    {
+        return;
+    }
+    HostCpuModel::Stage stage = HostCpuModel::VETH;
+    Time cost = cpu->GetFrameCost(frame, cpu->IsRoot(m_node), TcpMss(), stage);
+    uint32_t core = cpu->GetCurrentCore(cpu->GetSoftirqCore(m_node));
+    uint32_t ctx = peer->GetNode() ? peer->GetNode()->GetId() : Simulator::GetContext();
+    // frames leave a device in order even when they were charged to different cores
+    uint64_t seq = m_chargedTx++;
+    Ptr<VethNetDevice> self = this;
+    cpu->Execute(
+        core,
+        stage,
+        cost,
+        [self, peer, frame, seq]() {
+            self->m_charged[seq] = frame;
+            for (auto it = self->m_charged.begin();
+                 it != self->m_charged.end() && it->first == self->m_chargedDelivered;
+                 it = self->m_charged.erase(it))
+            {
+                ++self->m_chargedDelivered;
+                peer->Receive(it->second);
+            }
+        },
+        ctx,
+        true);
+}
+
+uint32_t
+VethNetDevice::TcpMss() const
+{
+    // IPv4 20 + TCP 20 + timestamps 12, as ns-3 TCP sends
+    return m_mtu > 52 ? m_mtu - 52 : 1;
 }
 
 void

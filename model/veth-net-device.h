@@ -12,10 +12,13 @@
 #include "ns3/queue.h"
 #include "ns3/traced-callback.h"
 
+#include <map>
+
 namespace ns3
 {
 
 class VethChannel;
+class HostCpuModel;
 
 /**
  * @ingroup tipc
@@ -115,6 +118,14 @@ class VethNetDevice : public NetDevice
   private:
     /** @brief Start sending the head of the queue (DataRate > 0). */
     void StartTransmission();
+    /**
+     * @brief Hand a frame to the peer through the host's CPU model.
+     * @param cpu the enabled model
+     * @param frame the frame
+     */
+    void ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame);
+    /** @return the TCP MSS this device's MTU gives */
+    uint32_t TcpMss() const;
     /** @brief The current frame has left (DataRate > 0). */
     void TransmitComplete();
 
@@ -141,6 +152,9 @@ class VethNetDevice : public NetDevice
     TracedCallback<Ptr<const Packet>> m_promiscSnifferTrace; //!< "PromiscSniffer"
     uint64_t m_txFrames{0};                                  //!< frames transmitted
     uint64_t m_rxFrames{0};                                  //!< frames received
+    uint64_t m_chargedTx{0};                                 //!< frames given to the CPU model
+    uint64_t m_chargedDelivered{0};                          //!< of those, delivered
+    std::map<uint64_t, Ptr<Packet>> m_charged;               //!< served, waiting for order
 };
 
 } // namespace ns3
