@@ -3,9 +3,11 @@
 #
 # Install dependencies, build, and run the main experiment.
 #
-# The module's headline experiment (the crossover fast path between network
-# namespaces against full-stack delivery and TCP) comes with the host model;
-# until then this runs what exists end to end:
+#   0. the main experiment, tipc-crossover-vs-fullstack: node-internal TIPC,
+#      the crossover fast path, full-stack TIPC and TCP between two namespaces
+#      of a simulated Linux host with the calibrated CPU model, 64 B..64 KiB
+#      -> results/crossover/tipc-crossover-vs-fullstack.csv, *-throughput.png,
+#         *-latency.png, summary.txt (ratios vs calibration.md)
 #   1. tipc-link-throughput: 64 KiB messages over a 1 Gb/s, 1500-byte-MTU link,
 #      variable (Linux >= 5.7) vs fixed (Linux 5.4) link window, as the
 #      bandwidth-delay product grows -> results/link-throughput/throughput.csv
@@ -17,6 +19,11 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 "$here/scripts/setup.sh"
 "$here/scripts/build.sh" "$here/build"
 shared="${TIPC_SHARED_DIR:-$here/../shared}"
+
+out="$here/results/crossover"
+mkdir -p "$out"
+(cd "$out" && "$here/build/examples/tipc-crossover-vs-fullstack" | tee summary.txt &&
+  /usr/bin/python3 "$here/scripts/plot-crossover.py" tipc-crossover-vs-fullstack.csv)
 
 out="$here/results/link-throughput"
 mkdir -p "$out"
@@ -31,4 +38,5 @@ if command -v tshark >/dev/null 2>&1 && [ -f "$shared/tools/tshark-tipc-check.py
   python3 "$shared/tools/tshark-tipc-check.py" --strict tipc-hello-A-eth0.pcap > tshark-check.txt
   tail -1 tshark-check.txt
 fi
-echo "results in $here/results (link-throughput/throughput.csv, hello/summary.txt, hello/*.pcap)"
+echo "results in $here/results: crossover/tipc-crossover-vs-fullstack.csv and crossover/*.png" \
+  "(main experiment), link-throughput/throughput.csv, hello/summary.txt, hello/*.pcap"
