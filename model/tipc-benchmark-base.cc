@@ -158,8 +158,8 @@ TipcBenchmarkBase::GetCpu() const
     return HostCpuModel::Find(GetNode());
 }
 
-Ptr<Socket>
-TipcBenchmarkBase::CreateTransportSocket()
+void
+TipcBenchmarkBase::Configure()
 {
     m_transport = ParseTransport(m_transportName);
     if (m_mode != "throughput" && m_mode != "latency")
@@ -168,17 +168,22 @@ TipcBenchmarkBase::CreateTransportSocket()
                                                          << "' is not throughput or latency");
     }
     m_latency = m_mode == "latency";
+    if (m_size > tipc::TIPC_MAX_USER_MSG_SIZE && m_transport == Transport::TIPC_RDM)
+    {
+        NS_FATAL_ERROR("ns3::TipcBenchmarkBase::MessageSize: "
+                       << m_size << " exceeds " << tipc::TIPC_MAX_USER_MSG_SIZE << " for RDM");
+    }
+}
+
+Ptr<Socket>
+TipcBenchmarkBase::CreateTransportSocket()
+{
     if (m_transport == Transport::TCP)
     {
         // ns-3 TCP plus Linux's window update on read (LinuxTcpSocket)
         Ptr<Socket> s = LinuxTcpSocket::Create(GetNode());
         s->SetAttribute("TcpNoDelay", BooleanValue(m_nodelay));
         return s;
-    }
-    if (m_size > tipc::TIPC_MAX_USER_MSG_SIZE && m_transport == Transport::TIPC_RDM)
-    {
-        NS_FATAL_ERROR("ns3::TipcBenchmarkBase::MessageSize: "
-                       << m_size << " exceeds " << tipc::TIPC_MAX_USER_MSG_SIZE << " for RDM");
     }
     Ptr<TipcSocket> s = tipc::CreateAppSocket(
         "ns3::TipcBenchmarkBase",
@@ -199,23 +204,14 @@ TipcBenchmarkBase::AddProc(Ptr<Socket> sock, uint32_t index)
     p->index = index;
     Ptr<HostCpuModel> cpu = GetCpu();
     p->core = cpu ? cpu->AllocateProcessCore() : 0;
-    sock->SetRecvCallback(MakeCallback(&TipcBenchmarkBase::DataReady, this));
-    sock->SetSendCallback(MakeCallback(&TipcBenchmarkBase::SendReady, this));
+    Proc* proc = p.get();
+    // each socket's callbacks carry their process: no lookup per event
+    sock->SetRecvCallback(
+        Callback<void, Ptr<Socket>>([this, proc](Ptr<Socket>) { DataReady(proc); }));
+    sock->SetSendCallback(Callback<void, Ptr<Socket>, uint32_t>(
+        [this, proc](Ptr<Socket>, uint32_t avail) { SendReady(proc, avail); }));
     m_procs.push_back(std::move(p));
-    return m_procs.back().get();
-}
-
-TipcBenchmarkBase::Proc*
-TipcBenchmarkBase::FindProc(Ptr<Socket> sock) const
-{
-    for (const auto& p : m_procs)
-    {
-        if (p->sock == sock)
-        {
-            return p.get();
-        }
-    }
-    return nullptr;
+    return proc;
 }
 
 void
@@ -278,12 +274,11 @@ TipcBenchmarkBase::DoSend(Proc* p)
 }
 
 void
-TipcBenchmarkBase::SendReady(Ptr<Socket> sock, uint32_t avail)
+TipcBenchmarkBase::SendReady(Proc* p, uint32_t avail)
 {
-    Proc* p = FindProc(sock);
-    NS_LOG_LOGIC("send ready " << avail << (p && p->sendBlocked ? " (blocked)" : ""));
+    NS_LOG_LOGIC("send ready " << avail << (p->sendBlocked ? " (blocked)" : ""));
     // a TCP writer sleeps until the message fits (sk_stream_wait_memory)
-    if (!p || !p->sendBlocked || (m_transport == Transport::TCP && avail < p->toSend))
+    if (!p->sendBlocked || (m_transport == Transport::TCP && avail < p->toSend))
     {
         return;
     }
@@ -297,10 +292,9 @@ TipcBenchmarkBase::SendReady(Ptr<Socket> sock, uint32_t avail)
 }
 
 void
-TipcBenchmarkBase::DataReady(Ptr<Socket> sock)
+TipcBenchmarkBase::DataReady(Proc* p)
 {
-    Proc* p = FindProc(sock);
-    if (!p || p->running)
+    if (p->running)
     {
         return; // awake already: it finds the data in its loop
     }

@@ -112,8 +112,10 @@ class TipcBenchmarkBase : public Application
      * @param p the process
      */
     virtual void MessageSent(Proc* p) = 0;
+    /** Parse and check Transport, Mode and MessageSize (fatal error naming the attribute). */
+    void Configure();
     /**
-     * @brief Create a socket of the transport on this node.
+     * @brief Create a socket of the transport on this node (after Configure).
      * @return the socket
      */
     Ptr<Socket> CreateTransportSocket();
@@ -138,15 +140,15 @@ class TipcBenchmarkBase : public Application
   private:
     /**
      * @brief Data arrived at a process's socket.
-     * @param sock the socket
+     * @param p the process
      */
-    void DataReady(Ptr<Socket> sock);
+    void DataReady(Proc* p);
     /**
      * @brief Room to send at a process's socket.
-     * @param sock the socket
+     * @param p the process
      * @param avail bytes available
      */
-    void SendReady(Ptr<Socket> sock, uint32_t avail);
+    void SendReady(Proc* p, uint32_t avail);
     /**
      * @brief Queue one recv call if data is waiting.
      * @param p the process
@@ -163,12 +165,6 @@ class TipcBenchmarkBase : public Application
      * @param p the process
      */
     void DoSend(Proc* p);
-    /**
-     * @brief Find the process of a socket.
-     * @param sock the socket
-     * @return the process or null
-     */
-    Proc* FindProc(Ptr<Socket> sock) const;
     /**
      * @brief Queue work on a process's core (or run it now without a CPU model).
      * @param p the process

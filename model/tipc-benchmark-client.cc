@@ -56,14 +56,15 @@ void
 TipcBenchmarkClient::StartApplication()
 {
     m_stopped = false;
+    Configure();
+    if (!m_latency && m_interval.IsZero() && !GetCpu())
+    {
+        NS_FATAL_ERROR("ns3::TipcBenchmarkClient::Interval: 0 (saturate) needs an enabled "
+                       "ns3::HostCpuModel on the node's host; set Interval > 0 otherwise");
+    }
     for (uint32_t i = 0; i < m_connections; ++i)
     {
         Ptr<Socket> s = CreateTransportSocket();
-        if (i == 0 && !m_latency && m_interval.IsZero() && !GetCpu())
-        {
-            NS_FATAL_ERROR("ns3::TipcBenchmarkClient::Interval: 0 (saturate) needs an enabled "
-                           "ns3::HostCpuModel on the node's host; set Interval > 0 otherwise");
-        }
         Proc* p = AddProc(s, i);
         switch (m_transport)
         {
@@ -74,8 +75,9 @@ TipcBenchmarkClient::StartApplication()
             Begin(p);
             break;
         case Transport::TIPC_STREAM:
-            s->SetConnectCallback(MakeCallback(&TipcBenchmarkClient::Connected, this),
-                                  MakeCallback(&TipcBenchmarkClient::ConnectFailed, this));
+            s->SetConnectCallback(
+                Callback<void, Ptr<Socket>>([this, p](Ptr<Socket>) { Connected(p); }),
+                MakeCallback(&TipcBenchmarkClient::ConnectFailed, this));
             s->Connect(TipcAddress::Service(m_serviceType, 1));
             break;
         case Transport::TCP:
@@ -84,8 +86,9 @@ TipcBenchmarkClient::StartApplication()
                 NS_FATAL_ERROR("ns3::TipcBenchmarkClient::Remote: a TCP client needs the "
                                "server's InetSocketAddress");
             }
-            s->SetConnectCallback(MakeCallback(&TipcBenchmarkClient::Connected, this),
-                                  MakeCallback(&TipcBenchmarkClient::ConnectFailed, this));
+            s->SetConnectCallback(
+                Callback<void, Ptr<Socket>>([this, p](Ptr<Socket>) { Connected(p); }),
+                MakeCallback(&TipcBenchmarkClient::ConnectFailed, this));
             s->Bind();
             s->Connect(m_remote);
             break;
@@ -108,17 +111,10 @@ TipcBenchmarkClient::StopApplication()
 }
 
 void
-TipcBenchmarkClient::Connected(Ptr<Socket> sock)
+TipcBenchmarkClient::Connected(Proc* p)
 {
-    for (auto& p : m_procs)
-    {
-        if (p->sock == sock)
-        {
-            ++m_connected;
-            Begin(p.get());
-            return;
-        }
-    }
+    ++m_connected;
+    Begin(p);
 }
 
 void

@@ -37,9 +37,9 @@ class TipcBenchmarkClient : public TipcBenchmarkBase
     void MessageSent(Proc* p) override;
     /**
      * @brief A connection is up: start its traffic.
-     * @param sock the socket
+     * @param p its process
      */
-    void Connected(Ptr<Socket> sock);
+    void Connected(Proc* p);
     /**
      * @brief A connection failed.
      * @param sock the socket

@@ -37,7 +37,8 @@ TipcBenchmarkServer::~TipcBenchmarkServer()
 void
 TipcBenchmarkServer::StartApplication()
 {
-    if (ParseTransport(m_transportName) == Transport::TIPC_RDM)
+    Configure();
+    if (m_transport == Transport::TIPC_RDM)
     {
         for (uint32_t i = 0; i < m_connections; ++i)
         {
