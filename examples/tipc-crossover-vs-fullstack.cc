@@ -28,26 +28,6 @@ using namespace ns3;
 namespace
 {
 
-std::vector<uint32_t>
-ParseList(const std::string& s)
-{
-    std::vector<uint32_t> out;
-    if (s == "none")
-    {
-        return out;
-    }
-    std::stringstream ss(s);
-    std::string item;
-    while (std::getline(ss, item, ','))
-    {
-        if (!item.empty())
-        {
-            out.push_back(static_cast<uint32_t>(std::stoul(item)));
-        }
-    }
-    return out;
-}
-
 std::vector<std::string>
 ParseNames(const std::string& s)
 {
@@ -60,6 +40,21 @@ ParseNames(const std::string& s)
         {
             out.push_back(item);
         }
+    }
+    return out;
+}
+
+std::vector<uint32_t>
+ParseList(const std::string& s)
+{
+    std::vector<uint32_t> out;
+    if (s == "none")
+    {
+        return out;
+    }
+    for (const auto& item : ParseNames(s))
+    {
+        out.push_back(static_cast<uint32_t>(std::stoul(item)));
     }
     return out;
 }

@@ -39,7 +39,8 @@ TipcCrossoverExperiment::Run(const Config& cfg)
     }
     // 100 connections start at once: ARP must hold their SYNs (default queue: 3)
     ns3::Config::SetDefault("ns3::ArpCache::PendingQueueSize", UintegerValue(1024));
-    ns3::Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(cfg.vethMtu - 52));
+    ns3::Config::SetDefault("ns3::TcpSocket::SegmentSize",
+                            UintegerValue(HostCpuModel::TcpMss(cfg.vethMtu)));
 
     LinuxHostHelper hosts;
     hosts.SetHostAttribute("Crossover", BooleanValue(cfg.scenario != "full-stack"));

@@ -25,8 +25,6 @@ namespace
 {
 /// Ethertype of IPv4.
 constexpr uint16_t ETH_P_IP = 0x0800;
-/// IPv4 + TCP header bytes without options, as ns-3 TCP sends them (timestamps add 12).
-constexpr uint32_t IP_TCP_HDR = 20 + 32;
 } // namespace
 
 TypeId
@@ -192,6 +190,12 @@ HostCpuModel::DoDispose()
     Object::DoDispose();
 }
 
+uint32_t
+HostCpuModel::TcpMss(uint32_t mtu)
+{
+    return mtu > IP_TCP_HEADER ? mtu - IP_TCP_HEADER : 1;
+}
+
 Ptr<HostCpuModel>
 HostCpuModel::Find(Ptr<Node> node)
 {
@@ -274,7 +278,7 @@ HostCpuModel::GetCurrentCore(uint32_t fallback) const
 bool
 HostCpuModel::IsRoot(Ptr<Node> node) const
 {
-    return m_host && node && m_host->GetNamespaces().front() == node;
+    return m_host && node && m_host->GetRoot() == node; // no copy of the namespace list
 }
 
 void
@@ -472,8 +476,8 @@ HostCpuModel::GetFrameCost(Ptr<const Packet> frame, bool fromRoot, uint32_t mss,
     // the receiving namespace's input when the bridge hands it to one
     Time ip = fromRoot ? m_ipRx : m_ipTx;
     stage = fromRoot ? IP_RX : IP_TX;
-    uint32_t payload = frame->GetSize() > eth.GetSerializedSize() + IP_TCP_HDR
-                           ? frame->GetSize() - eth.GetSerializedSize() - IP_TCP_HDR
+    uint32_t payload = frame->GetSize() > eth.GetSerializedSize() + IP_TCP_HEADER
+                           ? frame->GetSize() - eth.GetSerializedSize() - IP_TCP_HEADER
                            : 0;
     Time total = cost + ip;
     if (m_gso && mss > 0)

@@ -78,6 +78,15 @@ class HostCpuModel : public Object
     HostCpuModel();
     ~HostCpuModel() override;
 
+    /// IPv4 + TCP header bytes of an ns-3 TCP data segment (20 + 20 + 12 timestamps).
+    static constexpr uint32_t IP_TCP_HEADER = 52;
+    /**
+     * @brief The TCP maximum segment size an MTU gives.
+     * @param mtu device MTU
+     * @return MTU minus IP_TCP_HEADER (at least 1)
+     */
+    static uint32_t TcpMss(uint32_t mtu);
+
     /**
      * @brief The host CPU model that charges work done by a node, if any.
      * @param node a namespace's node (or any node)

@@ -395,7 +395,7 @@ TipcBearer::DeliverUp(Ptr<Packet> wire, const TipcMediaAddress& from)
     {
         uint8_t w0 = 0;
         wire->CopyData(&w0, 1);
-        bool fragment = ((w0 >> 1) & 0xf) == MSG_FRAGMENTER;
+        bool fragment = TipcHeader::PeekUser(w0) == MSG_FRAGMENTER;
         Ptr<TipcBearer> self = this;
         cpu->Execute(
             cpu->GetSoftirqCore(m_stack->GetNode()),

@@ -482,6 +482,12 @@ TipcHeader::GetUser() const
     return Bits(0, 25, 0xf);
 }
 
+uint32_t
+TipcHeader::PeekUser(uint8_t firstOctet)
+{
+    return (firstOctet >> 1) & 0xf; // bits 25-28 of the big-endian word 0
+}
+
 void
 TipcHeader::SetUser(uint32_t user)
 {

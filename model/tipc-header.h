@@ -133,6 +133,12 @@ class TipcHeader : public Header
     void SetVersion(uint32_t v);
     /** @return message user (importance 0..3 for data) */
     uint32_t GetUser() const;
+    /**
+     * @brief The message user of raw bytes without decoding them (word 0, bits 25-28).
+     * @param firstOctet the message's first byte
+     * @return the user
+     */
+    static uint32_t PeekUser(uint8_t firstOctet);
     /** @brief Set the user. @param user user */
     void SetUser(uint32_t user);
     /** @return true for payload messages (user 0..3) */

@@ -1230,7 +1230,7 @@ TipcStack::IsUserData(const Ptr<TipcMsg>& m)
     {
         uint8_t w[4];
         m->data->CopyData(w, 4);
-        uint32_t inner = (w[0] >> 1) & 0xf; // user of the fragmented message
+        uint32_t inner = TipcHeader::PeekUser(w[0]); // user of the fragmented message
         return inner <= TIPC_CRITICAL_IMPORTANCE;
     }
     return user == GROUP_PROTOCOL || user == CONN_MANAGER;

@@ -246,7 +246,7 @@ TipcUdpBearer::Receive(Ptr<Socket> socket)
         {
             uint8_t w0[4];
             p->CopyData(w0, 4);
-            uint32_t user = (w0[0] >> 1) & 0xf;
+            uint32_t user = TipcHeader::PeekUser(w0[0]);
             if (user == LINK_CONFIG && src.GetIpv4() != m_local)
             {
                 AddRemote(src.GetIpv4(), src.GetPort());

@@ -274,7 +274,7 @@ VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
         return;
     }
     HostCpuModel::Stage stage = HostCpuModel::VETH;
-    Time cost = cpu->GetFrameCost(frame, cpu->IsRoot(m_node), TcpMss(), stage);
+    Time cost = cpu->GetFrameCost(frame, cpu->IsRoot(m_node), HostCpuModel::TcpMss(m_mtu), stage);
     uint32_t core = cpu->GetCurrentCore(cpu->GetSoftirqCore(m_node));
     uint32_t ctx = peer->GetNode() ? peer->GetNode()->GetId() : Simulator::GetContext();
     // frames leave a device in order even when they were charged to different cores
@@ -296,13 +296,6 @@ VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
         },
         ctx,
         true);
-}
-
-uint32_t
-VethNetDevice::TcpMss() const
-{
-    // IPv4 20 + TCP 20 + timestamps 12, as ns-3 TCP sends
-    return m_mtu > 52 ? m_mtu - 52 : 1;
 }
 
 void

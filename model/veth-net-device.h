@@ -124,8 +124,7 @@ class VethNetDevice : public NetDevice
      * @param frame the frame
      */
     void ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame);
-    /** @return the TCP MSS this device's MTU gives */
-    uint32_t TcpMss() const;
+
     /** @brief The current frame has left (DataRate > 0). */
     void TransmitComplete();
 
