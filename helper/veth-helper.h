@@ -74,10 +74,26 @@ class VethHelper : public PcapHelperForDevice, public AsciiTraceHelperForDevice
     NetDeviceContainer Install(Ptr<Node> a, Ptr<Node> b) const;
 
   private:
+    /**
+     * @brief Write an Ethernet (DLT_EN10MB) pcap file of a VethNetDevice's "Sniffer"
+     *        trace, or "PromiscSniffer" when promiscuous; other devices are ignored.
+     * @param prefix file name prefix (the whole name if explicitFilename)
+     * @param nd the device
+     * @param promiscuous capture all frames the device sees
+     * @param explicitFilename use prefix as the file name
+     */
     void EnablePcapInternal(std::string prefix,
                             Ptr<NetDevice> nd,
                             bool promiscuous,
                             bool explicitFilename) override;
+    /**
+     * @brief Write ASCII traces of a VethNetDevice's MacTx (enqueue), MacRx (receive),
+     *        MacTxDrop and PhyRxDrop (drop) traces; other devices are ignored.
+     * @param stream the output stream (null: create a file from prefix)
+     * @param prefix file name prefix (the whole name if explicitFilename)
+     * @param nd the device
+     * @param explicitFilename use prefix as the file name
+     */
     void EnableAsciiInternal(Ptr<OutputStreamWrapper> stream,
                              std::string prefix,
                              Ptr<NetDevice> nd,

@@ -93,7 +93,11 @@ class HostCpuModel : public Object
      * @return the enabled model of the node's host, or null
      */
     static Ptr<HostCpuModel> Find(Ptr<Node> node);
-    /** @return the stage's name (for reports) */
+    /**
+     * @brief The stage's name (for reports).
+     * @param s the stage
+     * @return its name, or "?" for a value that is not a stage
+     */
     static const char* StageName(Stage s);
 
     /**
@@ -230,6 +234,7 @@ class HostCpuModel : public Object
     void Report(std::ostream& os) const;
 
   protected:
+    /** @brief Drop the cores (with their queued work) and the host pointer. */
     void DoDispose() override;
 
   private:

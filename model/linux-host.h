@@ -103,6 +103,10 @@ class LinuxHost : public Object
     typedef void (*NamespaceTracedCallback)(const std::string& name);
 
   protected:
+    /**
+     * @brief Mark every namespace deleted (breaking its reference to this host), forget
+     *        them, drop the random stream and dispose of the CPU model.
+     */
     void DoDispose() override;
 
   private:

@@ -51,6 +51,7 @@ class LinuxNetNamespace : public Object
     void MarkDeleted();
 
   protected:
+    /** @brief Drop the reference to the host. */
     void DoDispose() override;
 
   private:

@@ -45,9 +45,22 @@ class LinuxTcpSocket : public TcpSocketBase
      */
     static Ptr<LinuxTcpSocket> Create(Ptr<Node> node);
 
+    /**
+     * @brief TcpSocketBase::Recv, then, if attribute WindowUpdate is set and the socket is
+     *        ESTABLISHED, send an ACK at once when the read opened the advertised window
+     *        (before: at most half the receive buffer's maximum; after: larger than, and at
+     *        least twice, before).
+     * @param maxSize reader's limit on the number of bytes
+     * @param flags socket control flags
+     * @return the data read (null or empty if none)
+     */
     Ptr<Packet> Recv(uint32_t maxSize, uint32_t flags) override;
 
   protected:
+    /**
+     * @brief Copy this socket for a new connection (listening sockets).
+     * @return a LinuxTcpSocket copy, WindowUpdate included
+     */
     Ptr<TcpSocketBase> Fork() override;
 
   private:

@@ -30,10 +30,25 @@ class TipcAncillaryTag : public Tag
      * @return The TypeId.
      */
     static TypeId GetTypeId();
+    /** @return the TypeId of this tag (GetTypeId()) */
     TypeId GetInstanceTypeId() const override;
+    /** @return 22: two presence flags (1 byte each) and five 32-bit fields */
     uint32_t GetSerializedSize() const override;
+    /**
+     * @brief Write both presence flags and all fields, present or not.
+     * @param i the tag buffer
+     */
     void Serialize(TagBuffer i) const override;
+    /**
+     * @brief Read what Serialize wrote.
+     * @param i the tag buffer
+     */
     void Deserialize(TagBuffer i) override;
+    /**
+     * @brief Print "errinfo=<code>/<length> " and "destname={type,lower,upper}" for the
+     *        entries present.
+     * @param os output stream
+     */
     void Print(std::ostream& os) const override;
 
     /**

@@ -141,6 +141,7 @@ class TipcBearer : public Object
     typedef void (*FrameTracedCallback)(Ptr<const Packet> packet, uint32_t bearerId);
 
   protected:
+    /** @brief Dispose of the discoverer and drop the references to the stack and RNG. */
     void DoDispose() override;
 
     /**
@@ -174,9 +175,27 @@ class TipcBearer : public Object
     Ptr<TipcStack> m_stack; //!< owning stack (null while disabled)
 
   private:
+    /**
+     * @brief Attribute setter: link tolerance, 50 ms .. 30 s (fatal error outside).
+     * @param tolerance the tolerance
+     */
     void SetTolerance(Time tolerance);
+    /**
+     * @brief Attribute setter: link priority, 0..31 (fatal error outside).
+     * @param priority the priority
+     */
     void SetPriorityAttr(uint32_t priority);
+    /**
+     * @brief Attribute setter: initial (and minimum) link window, 16..8191 packets
+     *        (fatal error outside).
+     * @param w the window
+     */
     void SetMinWindow(uint32_t w);
+    /**
+     * @brief Attribute setter: maximum link window, 0 (the media default) or 16..8191
+     *        packets (fatal error outside).
+     * @param w the window
+     */
     void SetMaxWindow(uint32_t w);
     /**
      * @brief Apply the netem-like egress impairment, then DoSend.

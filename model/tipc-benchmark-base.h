@@ -87,6 +87,7 @@ class TipcBenchmarkBase : public Application
         bool hasDest{false};     //!< RDM: dest is set
     };
 
+    /** @brief Unhook the sockets' receive and send callbacks and delete the processes. */
     void DoDispose() override;
     /**
      * @brief Make a process for a socket and hook its callbacks.

@@ -31,7 +31,14 @@ class TipcBenchmarkClient : public TipcBenchmarkBase
     uint32_t GetConnected() const;
 
   private:
+    /**
+     * @brief Open Connections sockets: RDM ones start sending at once to instance i of
+     *        ServiceType; stream ones connect to instance 1 of ServiceType, TCP ones to
+     *        Remote, and start when connected.  Fatal error if Interval is 0 outside
+     *        latency mode without an enabled HostCpuModel, or for TCP without Remote.
+     */
     void StartApplication() override;
+    /** @brief Stop sending and close every socket. */
     void StopApplication() override;
     void MessageReceived(Proc* p) override;
     void MessageSent(Proc* p) override;

@@ -27,7 +27,13 @@ class TipcBenchmarkServer : public TipcBenchmarkBase
     ~TipcBenchmarkServer() override;
 
   private:
+    /**
+     * @brief RDM: bind Connections sockets to instances 0..Connections-1 of ServiceType.
+     *        Stream and TCP: listen on instance 1 of ServiceType, or on TCP Port, and make
+     *        a process for each accepted connection.
+     */
     void StartApplication() override;
+    /** @brief Close the listening socket and every process's socket. */
     void StopApplication() override;
     void MessageReceived(Proc* p) override;
     void MessageSent(Proc* p) override;

@@ -89,11 +89,18 @@ class TipcBulkSender : public Application
     Ptr<TipcSocket> GetSocket() const;
 
   protected:
+    /** @brief Cancel the retry and drop the socket and the unsent rest. */
     void DoDispose() override;
+    /**
+     * @brief Check MessageSize (1..66000 except for STREAM; fatal error outside), then
+     *        Application::DoInitialize.
+     */
     void DoInitialize() override;
 
   private:
+    /** @brief Open the socket (see Open). */
     void StartApplication() override;
+    /** @brief Cancel the retry and close the socket. */
     void StopApplication() override;
 
     /** @brief Create the socket; connect (connection types) or start sending. */

@@ -91,11 +91,18 @@ class TipcBulkSink : public Application
     std::list<Ptr<Socket>> GetAcceptedSockets() const;
 
   protected:
+    /** @brief Drop the listening socket and the accepted connections. */
     void DoDispose() override;
+    /** @brief Check Upper >= Lower (fatal error otherwise), then Application::DoInitialize. */
     void DoInitialize() override;
 
   private:
+    /**
+     * @brief Bind the socket to {ServiceType, Lower, Upper} in Scope; STREAM and SEQPACKET
+     *        listen and accept, RDM reads.  Bind or listen failures are fatal errors.
+     */
     void StartApplication() override;
+    /** @brief Close the accepted connections and the listening socket, callbacks removed. */
     void StopApplication() override;
 
     /**

@@ -95,6 +95,7 @@ class TipcDiscoverer : public Object
     void SetMaxIntervalWithPeers(Time t);
 
   protected:
+    /** @brief Cancel the timer and drop the references to the stack and bearer. */
     void DoDispose() override;
 
   private:
@@ -122,6 +123,12 @@ class TipcDiscoverer : public Object
     void SendTo(uint32_t type, uint32_t dst, uint32_t sugg, const TipcMediaAddress& dest);
     /**
      * @brief Address-trial handling (tipc_disc_addr_trial_msg).
+     * @param media the sender's media address (where a TRIAL_FAIL answer goes)
+     * @param dst destination domain word of the message (TRIAL_FAIL: the contested address)
+     * @param src the sender's node address
+     * @param sugg suggested node address (TRIAL_FAIL)
+     * @param peerId the sender's node identity
+     * @param type message type (DSC_REQ_MSG, DSC_RESP_MSG, DSC_TRIAL_MSG, DSC_TRIAL_FAIL_MSG)
      * @return true if the caller must drop the message
      */
     bool AddrTrial(const TipcMediaAddress& media,

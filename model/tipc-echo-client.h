@@ -122,11 +122,18 @@ class TipcEchoClient : public Application
     typedef void (*RttTracedCallback)(Time rtt);
 
   protected:
+    /** @brief Cancel the events, drop the socket and forget queued and in-flight requests. */
     void DoDispose() override;
+    /**
+     * @brief Check PacketSize (1..66000 except for STREAM; fatal error outside), then
+     *        Application::DoInitialize.
+     */
     void DoInitialize() override;
 
   private:
+    /** @brief Open the socket (see Open). */
     void StartApplication() override;
+    /** @brief Cancel the next request and the reconnect, and close the socket. */
     void StopApplication() override;
 
     /** @brief Create the socket and, for connection types, connect. */

@@ -91,11 +91,22 @@ class TipcEchoServer : public Application
     Ptr<TipcSocket> GetSocket() const;
 
   protected:
+    /** @brief Drop the socket, the accepted connections and the pending replies. */
     void DoDispose() override;
+    /** @brief Check Upper >= Lower (fatal error otherwise), then Application::DoInitialize. */
     void DoInitialize() override;
 
   private:
+    /**
+     * @brief Bind the socket to {ServiceType, Lower, Upper} in Scope; SEQPACKET and STREAM
+     *        listen and accept, RDM and DGRAM read and echo.  Bind or listen failures are
+     *        fatal errors.
+     */
     void StartApplication() override;
+    /**
+     * @brief Close the accepted connections and the bound socket, callbacks removed, and
+     *        drop the pending replies.
+     */
     void StopApplication() override;
 
     /**

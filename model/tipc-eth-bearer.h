@@ -50,6 +50,7 @@ class TipcEthBearer : public TipcBearer
     bool MayPad() const override;
 
   protected:
+    /** @brief Drop the device, then TipcBearer::DoDispose. */
     void DoDispose() override;
     void DoEnable() override;
     void DoDisable() override;

@@ -97,10 +97,26 @@ class TipcHeader : public Header
      * @return The TypeId.
      */
     static TypeId GetTypeId();
+    /** @return the TypeId of this header (GetTypeId()) */
     TypeId GetInstanceTypeId() const override;
+    /**
+     * @brief Print the one-line summary of ToString().
+     * @param os output stream
+     */
     void Print(std::ostream& os) const override;
+    /** @return the header size in bytes (GetHeaderSize()) */
     uint32_t GetSerializedSize() const override;
+    /**
+     * @brief Write the header's words in network byte order.
+     * @param start where to write
+     */
     void Serialize(Buffer::Iterator start) const override;
+    /**
+     * @brief Read a header whose size field is valid (asserted); untrusted bytes go
+     *        through Decode() instead.
+     * @param start where to read
+     * @return the number of bytes read (the header size)
+     */
     uint32_t Deserialize(Buffer::Iterator start) override;
 
     /**

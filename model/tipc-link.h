@@ -374,6 +374,10 @@ class TipcLink : public Object
     void SetRetransmitFailureMultiple(uint32_t n);
 
   protected:
+    /**
+     * @brief Empty the queues and the wakeup list and drop the references to the peer,
+     *        bearer, stack, window policy and broadcast send link.
+     */
     void DoDispose() override;
 
   private:

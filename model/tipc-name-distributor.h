@@ -135,6 +135,10 @@ class TipcNameDistributor : public Object
                                          uint32_t origin);
 
   protected:
+    /**
+     * @brief Drop the stack and the per-peer receive state, and remove the name table's
+     *        event callback.
+     */
     void DoDispose() override;
 
   private:

@@ -71,7 +71,11 @@ class TipcPeer : public Object
     uint32_t GetState() const;
     /** @return true if at least one link is working (active slot 0 set) */
     bool IsUp() const;
-    /** @return the link on a bearer (may be null) */
+    /**
+     * @brief The link to this peer on a bearer.
+     * @param bearerId the bearer id
+     * @return the link, or null if there is none (or the id is out of range)
+     */
     Ptr<TipcLink> GetLink(uint32_t bearerId) const;
     /** @return number of links (any state) */
     uint32_t GetLinkCount() const;
@@ -231,6 +235,10 @@ class TipcPeer : public Object
     void SetCleanupDelay(Time t);
 
   protected:
+    /**
+     * @brief Cancel the node timer, dispose of the links and the broadcast receive link, and
+     *        drop the references to the stacks.
+     */
     void DoDispose() override;
 
   private:

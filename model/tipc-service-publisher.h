@@ -70,11 +70,18 @@ class TipcServicePublisher : public Application
     typedef void (*BoundTracedCallback)(bool bound);
 
   protected:
+    /** @brief Cancel the next toggle and drop the socket. */
     void DoDispose() override;
+    /** @brief Check Upper >= Lower (fatal error otherwise), then Application::DoInitialize. */
     void DoInitialize() override;
 
   private:
+    /**
+     * @brief Open an RDM socket, bind the range and, with a positive Toggle period,
+     *        schedule the first toggle.
+     */
     void StartApplication() override;
+    /** @brief Cancel the next toggle, withdraw the binding and close the socket. */
     void StopApplication() override;
 
     /** @brief Bind the range. */

@@ -5,6 +5,7 @@
 #include "tipc-ancillary-tag.h"
 #include "tipc-attribute-check.h"
 #include "tipc-stack.h"
+#include "tipc-timestamp-tag.h"
 
 #include "ns3/boolean.h"
 #include "ns3/log.h"
@@ -113,6 +114,13 @@ TipcSocket::GetTypeId()
                           TimeValue(MilliSeconds(TIPC_CONN_RETRY_BASE)),
                           MakeTimeAccessor(&TipcSocket::SetConnRetryDelayAttr),
                           MakeTimeChecker())
+            .AddAttribute("TimestampMessages",
+                          "Put a TipcTimestampTag (send time) on every message sent, for "
+                          "one-way latency statistics (TipcStatsHelper sets it; not a Linux "
+                          "feature, nothing changes on the wire).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&TipcSocket::m_stampMessages),
+                          MakeBooleanChecker())
             .AddAttribute("RcvBufSize",
                           "Receive buffer (sk_rcvbuf, net.tipc.tipc_rmem default 2 MiB): "
                           "connectionless messages are accepted up to RcvBufSize << importance "
@@ -836,6 +844,7 @@ TipcSocket::CheckSendCond(bool congested)
 int
 TipcSocket::Send(Ptr<Packet> p, uint32_t /* flags */)
 {
+    p = Stamp(p);
     Enter();
     int rc = IsConnectionType() ? SendStream(p, nullptr) : SendMsg(p, nullptr);
     Leave();
@@ -850,10 +859,23 @@ TipcSocket::SendTo(Ptr<Packet> p, uint32_t /* flags */, const Address& toAddress
         return Fail(TipcErrno::EINVAL_);
     }
     TipcAddress a = TipcAddress::ConvertFrom(toAddress);
+    p = Stamp(p);
     Enter();
     int rc = IsConnectionType() ? SendStream(p, &a) : SendMsg(p, &a);
     Leave();
     return rc;
+}
+
+Ptr<Packet>
+TipcSocket::Stamp(Ptr<Packet> p) const
+{
+    if (!m_stampMessages || !p)
+    {
+        return p;
+    }
+    Ptr<Packet> c = p->Copy(); // the caller may send the same packet again
+    c->AddByteTag(TipcTimestampTag(Simulator::Now()));
+    return c;
 }
 
 int

@@ -137,26 +137,207 @@ class TipcSocket : public Socket
     void Init(Ptr<TipcStack> stack, TipcSocketType type);
 
     // ---------------------------------------------------------------- ns3::Socket
+    /**
+     * @brief The error of the last failed call as an ns3::Socket::SocketErrno
+     *        (GetTipcErrno() gives the exact Linux errno).
+     *
+     * EAGAIN maps to ERROR_AGAIN, EHOSTUNREACH to ERROR_NOROUTETOHOST, EMSGSIZE to
+     * ERROR_MSGSIZE, EISCONN to ERROR_ISCONN, EPIPE to ERROR_SHUTDOWN, EOPNOTSUPP to
+     * ERROR_OPNOTSUPP, EAFNOSUPPORT to ERROR_AFNOSUPPORT, EADDRINUSE to ERROR_ADDRINUSE;
+     * ENOTCONN, ECONNREFUSED, ECONNRESET, ECONNABORTED and ETIMEDOUT to ERROR_NOTCONN;
+     * every other code to ERROR_INVAL.
+     * @return ERROR_NOTERROR if no error is recorded (none yet, or the last read
+     *        succeeded), else the mapped code
+     */
     SocketErrno GetErrno() const override;
+    /**
+     * @brief The ns-3 socket type of this TIPC socket.
+     * @return NS3_SOCK_STREAM (STREAM), NS3_SOCK_SEQPACKET (SEQPACKET) or
+     *        NS3_SOCK_DGRAM (RDM and DGRAM)
+     */
     SocketType GetSocketType() const override;
+    /**
+     * @brief The node whose TIPC stack holds this socket.
+     * @return the node, or null before Init()
+     */
     Ptr<Node> GetNode() const override;
+    /**
+     * @brief Bind to an ephemeral port: nothing to do, a TIPC socket has its port id
+     *        (socket address) from Init() on.
+     * @return 0
+     */
     int Bind() override;
+    /**
+     * @brief IPv6 bind: not applicable to TIPC.
+     * @return -1 (EAFNOSUPPORT)
+     */
     int Bind6() override;
+    /**
+     * @brief Bind a service or service range to the socket (Linux tipc_sk_bind:
+     *        publication in the name table, distributed in the cluster unless node
+     *        scope); a negative scope withdraws the binding, as Unbind() does.
+     *
+     * The scope is TIPC_NODE_SCOPE or else cluster scope.  A socket may hold several
+     * bindings; an established connection socket cannot bind.
+     * @param address a service or service-range TipcAddress with its scope
+     * @return 0 or -1 (EAFNOSUPPORT for a socket address or a non-TIPC address,
+     *        EINVAL for another kind, lower > upper, an established socket, a
+     *        refused publication or withdrawing a binding the socket does not
+     *        hold, EACCES for a reserved type below
+     *        TIPC_RESERVED_TYPES, EADDRINUSE if the binding keys are exhausted)
+     */
     int Bind(const Address& address) override;
+    /**
+     * @brief Release the socket (Linux tipc_release).
+     *
+     * Queued connectionless messages and pending SYNs are rejected with
+     * TIPC_ERR_NO_PORT; a connecting or connected socket goes to DISCONNECTING and
+     * sends the peer its first unread message back, or an empty TIPC_ERR_NO_PORT
+     * message (the peer sees an abort).  All bindings are withdrawn, the timers
+     * stop and the port is unregistered: later messages for it are rejected with
+     * TIPC_ERR_NO_PORT.  Closing twice does nothing.
+     * @return 0
+     */
     int Close() override;
+    /**
+     * @brief Half-close for sending: not supported, Linux TIPC accepts only
+     *        SHUT_RDWR (use Shutdown()).
+     * @return -1 (EINVAL)
+     */
     int ShutdownSend() override;
+    /**
+     * @brief Half-close for receiving: not supported, Linux TIPC accepts only
+     *        SHUT_RDWR (use Shutdown()).
+     * @return -1 (EINVAL)
+     */
     int ShutdownRecv() override;
+    /**
+     * @brief Connect (Linux tipc_connect on a non-blocking socket).
+     *
+     * RDM/DGRAM: only sets the default destination of Send() (a service range
+     * makes Send() multicast) and calls the connection-succeeded callback.
+     * STREAM/SEQPACKET: in state OPEN sends a SYN without data to the service or
+     * socket, enters CONNECTING, starts the ConnTimeout timer and returns 0 (Linux:
+     * EINPROGRESS); the ACK calls the connection-succeeded callback, a rejection
+     * (ECONNREFUSED) or the timeout (ETIMEDOUT, the socket keeps waiting for a late
+     * ACK) the connection-failed callback.  A SYN rejected with TIPC_ERR_OVERLOAD
+     * is retried after ConnRetryDelay.
+     * @param address a service, socket or (connectionless sockets only) service-range
+     *        TipcAddress
+     * @return 0 or -1 (EINVAL for a non-TIPC address, a bad range, a range on a
+     *        connection socket, or a listening or disconnected socket; EALREADY
+     *        while connecting; EISCONN when connected; the SYN's send errors, e.g.
+     *        EHOSTUNREACH when no socket binds the service, EOPNOTSUPP if the
+     *        socket has bindings, EAGAIN on link congestion)
+     */
     int Connect(const Address& address) override;
+    /**
+     * @brief Make a STREAM/SEQPACKET socket listen (Linux tipc_listen).  There is no
+     *        backlog: each valid SYN is accepted at once, and the new socket comes
+     *        through the connection-request and new-connection callbacks.
+     * @return 0 or -1 (EOPNOTSUPP for RDM/DGRAM, EINVAL unless the state is OPEN)
+     */
     int Listen() override;
+    /**
+     * @brief Room for the next send.
+     * @return 0 while a destination link is congested, or for a STREAM/SEQPACKET
+     *        socket that is not established or whose connection send window is full
+     *        (snt_unacked > snd_win); else TIPC_MAX_USER_MSG_SIZE (66000)
+     */
     uint32_t GetTxAvailable() const override;
+    /**
+     * @brief Send to the connected peer or the default destination.
+     *
+     * STREAM/SEQPACKET: __tipc_sendstream on the connection (messages of at most
+     * 66000 bytes, Nagle accumulation on streams, block flow control).  RDM/DGRAM:
+     * __tipc_sendmsg to the destination set by Connect().  With TimestampMessages
+     * on, the data carries a TipcTimestampTag.
+     * @param p the data
+     * @param flags unused
+     * @return bytes sent (a stream send stopped by congestion after some chunks
+     *        returns the bytes sent so far) or -1 (EAGAIN on link or connection
+     *        congestion, ENOTCONN if not connected, EPIPE after a disconnect, a
+     *        pending asynchronous error such as ECONNREFUSED or ECONNABORTED,
+     *        EDESTADDRREQ without a default destination, EMSGSIZE above 66000
+     *        bytes on non-stream sockets, EHOSTUNREACH, ENOBUFS)
+     */
     int Send(Ptr<Packet> p, uint32_t flags) override;
+    /**
+     * @brief Send to an address.
+     *
+     * RDM/DGRAM: __tipc_sendmsg, anycast to a service (name table lookup), to a
+     * socket address, or multicast to a service range (tipc_sendmcast).
+     * STREAM/SEQPACKET in state OPEN: implied connect, the SYN carries the data;
+     * otherwise the address is ignored and the data goes on the connection, as for
+     * Send().  With TimestampMessages on, the data carries a TipcTimestampTag.
+     * @param p the data
+     * @param flags unused
+     * @param toAddress destination TipcAddress
+     * @return bytes sent or -1 (EINVAL for a non-TIPC address or lower > upper;
+     *        EHOSTUNREACH if nothing binds the service or range, or no link to the
+     *        node; EAGAIN on congestion; EMSGSIZE above 66000 bytes; EOPNOTSUPP
+     *        for an implied connect from a socket with bindings; as Send()
+     *        otherwise)
+     */
     int SendTo(Ptr<Packet> p, uint32_t flags, const Address& toAddress) override;
+    /**
+     * @brief Data bytes waiting to be read.
+     * @return unread data bytes of the queued messages (messages returned with an
+     *        error code are not counted)
+     */
     uint32_t GetRxAvailable() const override;
+    /**
+     * @brief Read queued data, as RecvFrom() without the sender's address.
+     * @param maxSize largest number of bytes to return
+     * @param flags TIPC_MSG_PEEK, TIPC_MSG_EOR (see RecvFrom())
+     * @return the data, or null when nothing can be read (GetErrno() tells why:
+     *        ERROR_AGAIN when the queue is empty)
+     */
     Ptr<Packet> Recv(uint32_t maxSize, uint32_t flags) override;
+    /**
+     * @brief Read queued data (Linux tipc_recvstream for STREAM, tipc_recvmsg
+     *        otherwise).
+     *
+     * RDM/DGRAM/SEQPACKET return one message per call; STREAM concatenates the
+     * data of successive messages up to @p maxSize.  The data carries a
+     * TipcAncillaryTag with the error code of a returned (rejected) message and
+     * the destination service name where known.  Consumed connection messages
+     * are acknowledged (CONN_ACK) when due.
+     * @param maxSize largest number of bytes to return (0: EINVAL); the rest of a
+     *        longer message is dropped, except on streams or with TIPC_MSG_EOR
+     * @param flags TIPC_MSG_PEEK (leave the data queued), TIPC_MSG_EOR (keep the
+     *        rest of a partly read message for the next call)
+     * @param[out] fromAddress socket address of the sending port
+     * @return the data (on a stream, an empty packet is end of file), or null with
+     *        the errno set: EAGAIN if nothing is queued, ENOTCONN after shutdown
+     *        or close or on a STREAM/SEQPACKET socket in state OPEN, EINVAL for
+     *        @p maxSize 0, a pending asynchronous error (e.g. ECONNREFUSED,
+     *        ECONNABORTED), or ECONNRESET for a returned message when
+     *        AncillaryData is false
+     */
     Ptr<Packet> RecvFrom(uint32_t maxSize, uint32_t flags, Address& fromAddress) override;
+    /**
+     * @brief The socket's own address.
+     * @param[out] address socket TipcAddress (port id, own node)
+     * @return 0
+     */
     int GetSockName(Address& address) const override;
+    /**
+     * @brief The connected peer's address.
+     * @param[out] address socket TipcAddress of the peer port
+     * @return 0, or -1 (ENOTCONN) unless the socket is established or disconnecting
+     */
     int GetPeerName(Address& address) const override;
+    /**
+     * @brief TIPC has no broadcast addresses (multicast goes to service ranges).
+     * @param allowBroadcast requested setting
+     * @return true only if @p allowBroadcast is false
+     */
     bool SetAllowBroadcast(bool allowBroadcast) override;
+    /**
+     * @brief Broadcast addresses are never allowed.
+     * @return false
+     */
     bool GetAllowBroadcast() const override;
 
     // ---------------------------------------------------------------- TIPC API
@@ -246,6 +427,10 @@ class TipcSocket : public Socket
     typedef void (*StateTracedCallback)(const std::string& oldState, const std::string& newState);
 
   protected:
+    /**
+     * @brief Stop the timers, unregister the port (unless closed) and drop the
+     *        queues.
+     */
     void DoDispose() override;
 
   private:
@@ -277,7 +462,18 @@ class TipcSocket : public Socket
         uint32_t bytesRead; //!< already read (partial reads)
     };
 
+    /**
+     * @brief Whether the socket is connection-oriented.
+     * @return true for STREAM and SEQPACKET
+     */
     bool IsConnectionType() const;
+    /**
+     * @brief With TimestampMessages on, a copy of @p p carrying a
+     *        TipcTimestampTag with the current time; otherwise @p p.
+     * @param p user data
+     * @return the data to send
+     */
+    Ptr<Packet> Stamp(Ptr<Packet> p) const;
     /**
      * @brief Record an error for the caller.
      * @param e error
@@ -290,6 +486,11 @@ class TipcSocket : public Socket
      * @return true if allowed
      */
     bool SetState(State s);
+    /**
+     * @brief Printable name of a connection state.
+     * @param s the state
+     * @return "OPEN", "LISTEN", "CONNECTING", "ESTABLISHED" or "DISCONNECTING"
+     */
     static const char* StateName(State s);
 
     /** @brief Enter an API call (messages for this socket are backlogged). */
@@ -310,8 +511,32 @@ class TipcSocket : public Socket
      */
     TipcXmitResult NodeXmit(std::deque<Ptr<TipcMsg>>& list, uint32_t dnode);
 
+    /**
+     * @brief Check a bind address and publish or withdraw it (tipc_sk_bind).
+     * @param a the service or service range; the sign of its scope is ignored,
+     *        TIPC_NODE_SCOPE selects node scope, anything else cluster scope
+     * @param unbind withdraw instead of publish
+     * @return 0 or -1 (EAFNOSUPPORT for a socket address; EINVAL for another kind
+     *        or lower > upper; EACCES for a reserved type; Publish()/Withdraw()
+     *        errors)
+     */
     int DoBind(const TipcAddress& a, bool unbind);
+    /**
+     * @brief Add a binding to the name table (tipc_sk_publish), with a new key,
+     *        and record it as the newest.
+     * @param r the service range
+     * @param scope TIPC_NODE_SCOPE or TIPC_CLUSTER_SCOPE
+     * @return 0 or -1 (EINVAL when established or if the name table refuses it,
+     *        EADDRINUSE if the key would equal the port id)
+     */
     int Publish(const TipcServiceRange& r, uint32_t scope);
+    /**
+     * @brief Remove bindings (tipc_sk_withdraw).
+     * @param r the range to withdraw (null: all bindings); the newest binding of
+     *        that scope, type and lower bound is withdrawn if its upper bound matches
+     * @param scope scope of the binding
+     * @return 0, or -1 (EINVAL) if the socket has bindings but not this one
+     */
     int Withdraw(const TipcServiceRange* r, uint32_t scope);
     /**
      * @brief __tipc_sendmsg: connectionless send, or the SYN of a connection.
@@ -373,10 +598,61 @@ class TipcSocket : public Socket
      */
     TipcErrno CheckSendCond(bool congested);
 
+    /**
+     * @brief Handle a message for the socket (tipc_sk_filter_rcv): protocol messages
+     *        (CONN_MANAGER, SOCK_WAKEUP) go to ProtoRcv(); multicast messages of a
+     *        connectionless socket pass McastFilter() first; each message is then
+     *        checked, queued or rejected by FilterRcvOne().
+     * @param msg the message
+     * @param xmitq output queue (rejections, probe replies, Nagle acks)
+     */
     void FilterRcv(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq);
+    /**
+     * @brief Connection-state check of a message for a STREAM/SEQPACKET socket
+     *        (tipc_sk_filter_connect), with its state changes.
+     *
+     * CONNECTING: the peer's ACK completes the connection (FinishConn()); an
+     * error from the peer (a rejected SYN) aborts with ECONNREFUSED, except
+     * TIPC_ERR_OVERLOAD, which schedules a SYN retry.  LISTEN: accepts error-free
+     * SYNs (any error-free non-connection message from a peer without TIPC_SYN_BIT).
+     * ESTABLISHED: accepts the peer's messages (answering ack_required with a Nagle
+     * ack) and goes to DISCONNECTING on a peer message with an error code.
+     * Multicast messages and messages in OPEN or DISCONNECTING are refused.
+     * Every non-multicast arrival restarts the Nagle one-way count.
+     * @param msg the message (an empty ACK is marked dest-droppable)
+     * @param xmitq output queue for Nagle acks
+     * @return true to queue the message, false to reject it with
+     *        TIPC_ERR_NO_PORT (dropped if dest-droppable or already returned)
+     */
     bool FilterConnect(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq);
+    /**
+     * @brief A protocol message (tipc_sk_proto_rcv): CONN_MANAGER goes to
+     *        ConnProtoRcv(); SOCK_WAKEUP ends the congestion of the origin node's
+     *        link, sends Nagle-held data and calls the send callback.
+     * @param msg the message
+     * @param xmitq output queue for replies
+     */
     void ProtoRcv(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq);
+    /**
+     * @brief A CONN_MANAGER message (tipc_sk_conn_proto_rcv), used only on an
+     *        established connection and from the peer.
+     *
+     * A returned probe or ack (error code set) disconnects (error-close callback).
+     * Otherwise the probe supervision is satisfied; CONN_PROBE is answered with
+     * CONN_PROBE_REPLY; CONN_ACK releases acknowledged blocks, takes the peer's
+     * advertised window, sends Nagle-held data and calls the send callback when the
+     * connection congestion ends.
+     * @param msg the message
+     * @param xmitq output queue for the probe reply
+     */
     void ConnProtoRcv(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq);
+    /**
+     * @brief Receive-queue memory limit for a message (rcvbuf_limit).
+     * @param h header of the arriving message
+     * @return RcvBufSize << importance for connectionless messages; for connection
+     *        messages RcvBufSize with block flow control, else the legacy limit
+     *        (2 x 512 + 1) x truesize of a maximal message
+     */
     uint32_t RcvbufLimit(const TipcHeader& h) const;
     /**
      * @brief Reverse a message with an error and queue it for its origin.
@@ -390,11 +666,47 @@ class TipcSocket : public Socket
      * @param syn the SYN message
      */
     void Accept(Ptr<TipcMsg> syn);
+    /**
+     * @brief Enter ESTABLISHED (tipc_sk_finish_conn): header template for
+     *        connection messages to the peer, probe timer, connection registered
+     *        with the node (node-down aborts), packet size, Nagle limit and flow
+     *        control from the peer's capabilities; the SYN clone and the connect
+     *        timer are dropped.
+     * @param peerPort peer port id
+     * @param peerNode peer node address
+     */
     void FinishConn(uint32_t peerPort, uint32_t peerNode);
+    /**
+     * @brief Socket timer (tipc_sk_timeout).  ESTABLISHED: abort with ECONNABORTED
+     *        if the last CONN_PROBE is unanswered, else send a new probe and rearm.
+     *        CONNECTING: retransmit the SYN clone (postponed by ConnRetryDelay while
+     *        the link is congested).
+     */
     void Timeout();
+    /**
+     * @brief ConnTimeout expired while CONNECTING: errno ETIMEDOUT and the
+     *        connection-failed callback; the socket keeps CONNECTING, so a late ACK
+     *        still establishes the connection.
+     */
     void ConnectTimeout();
+    /**
+     * @brief Send the data Nagle holds in the write queue (tipc_sk_push_backlog),
+     *        unless the queue is empty, a link is congested or it holds the SYN clone.
+     * @param nagleAck an ack answering ack_required arrived: adapt the Nagle start
+     *        (doubled up to TIPC_MAX_NAGLE if accumulation gained little, else reset
+     *        and ack_required set on the tail buffer)
+     */
     void PushBacklog(bool nagleAck);
+    /**
+     * @brief Build a CONN_ACK (tipc_sk_build_ack) for the consumed blocks
+     *        (rcv_unacked, then reset) with the advertised window (block flow control).
+     * @return the message, or null unless ESTABLISHED
+     */
     Ptr<TipcMsg> BuildAck();
+    /**
+     * @brief Send a CONN_ACK to the peer (tipc_sk_send_ack); nothing unless
+     *        ESTABLISHED.
+     */
     void SendAck();
     /**
      * @brief Account a consumed message and acknowledge if due.
@@ -402,6 +714,17 @@ class TipcSocket : public Socket
      * @param dlen its data length
      */
     void ConsumedBlocks(const TipcHeader& h, uint32_t dlen);
+    /**
+     * @brief Common part of Shutdown() and Close() (__tipc_shutdown).
+     *
+     * Sends Nagle-held data and drops the write queue and a partly read message.
+     * Connectionless or listening sockets reject their queued messages with
+     * @p err.  A connecting or established socket goes to DISCONNECTING and returns
+     * the first unread message with @p err (the rest is dropped) or, with an empty
+     * queue, sends the peer an empty connection message with @p err.  Other
+     * sockets drop their queue.
+     * @param err TIPC_CONN_SHUTDOWN (shutdown) or TIPC_ERR_NO_PORT (close)
+     */
     void DoShutdown(uint32_t err);
     /** @return true while snt_unacked exceeds the send window */
     bool ConnCongested() const;
@@ -411,6 +734,9 @@ class TipcSocket : public Socket
      * @return blocks
      */
     uint32_t Blocks(uint32_t msglen) const;
+    /**
+     * @brief Call the send callback with GetTxAvailable() (tipc_write_space).
+     */
     void NotifyWriteSpace();
     /**
      * @brief The message at the head of the receive queue as a packet for the
@@ -421,12 +747,56 @@ class TipcSocket : public Socket
      * @return the packet
      */
     Ptr<Packet> MakeRecvPacket(const RcvEntry& e, uint32_t offset, uint32_t len) const;
+    /**
+     * @brief tipc_recvmsg (RDM, DGRAM, SEQPACKET): one message per call; empty
+     *        messages are dropped unread.
+     * @param maxSize largest number of bytes to return
+     * @param flags TIPC_MSG_PEEK, TIPC_MSG_EOR
+     * @param[out] from socket address of the sender
+     * @return the data with its TipcAncillaryTag, or null (EINVAL for maxSize 0,
+     *        ENOTCONN on a SEQPACKET socket in state OPEN or after shutdown, a
+     *        pending asynchronous error, EAGAIN, ECONNRESET for a returned message
+     *        on SEQPACKET without AncillaryData)
+     */
     Ptr<Packet> RecvMsg(uint32_t maxSize, uint32_t flags, Address& from);
+    /**
+     * @brief tipc_recvstream (STREAM): data of successive messages up to @p maxSize;
+     *        a returned message ends the read.
+     * @param maxSize largest number of bytes to return
+     * @param flags TIPC_MSG_PEEK (read the first message only, leave it queued)
+     * @param[out] from socket address of the sender of the first message
+     * @return the data with the first message's TipcAncillaryTag, an empty packet
+     *        at end of file (shutdown or returned message), or null (EINVAL for
+     *        maxSize 0, ENOTCONN if OPEN or after shutdown, a pending asynchronous
+     *        error, EAGAIN, ECONNRESET for a returned message without
+     *        AncillaryData)
+     */
     Ptr<Packet> RecvStream(uint32_t maxSize, uint32_t flags, Address& from);
+    /**
+     * @brief RcvBufSize attribute setter (fatal error outside 2304 .. 2^30).
+     * @param bytes sk_rcvbuf in bytes
+     */
     void SetRcvBuf(uint32_t bytes);
+    /**
+     * @brief Importance attribute setter (fatal error outside 0 .. 3).
+     * @param imp TIPC_LOW_IMPORTANCE .. TIPC_CRITICAL_IMPORTANCE
+     */
     void SetImportanceAttr(uint32_t imp);
+    /**
+     * @brief ConnTimeout attribute setter (fatal error outside 0 .. 65.535 s; kept
+     *        in 16-bit milliseconds).
+     * @param t connect timeout
+     */
     void SetConnTimeoutAttr(Time t);
+    /**
+     * @brief ProbeInterval attribute setter (fatal error outside 1 ms .. 100000 s).
+     * @param t connection probe interval
+     */
     void SetProbeIntervalAttr(Time t);
+    /**
+     * @brief ConnRetryDelay attribute setter (fatal error outside 1 ms .. 60 s).
+     * @param t SYN retry base delay
+     */
     void SetConnRetryDelayAttr(Time t);
 
     Ptr<TipcStack> m_stack;                //!< node
@@ -474,6 +844,7 @@ class TipcSocket : public Socket
     bool m_closed;                         //!< released
     Time m_probeInterval;                  //!< connection probe interval (attribute)
     Time m_connRetryDelay;                 //!< SYN retry base delay (attribute)
+    bool m_stampMessages{false};           //!< TimestampMessages attribute
 
     TracedCallback<const TipcHeader&, Ptr<const Packet>> m_txTrace;      //!< messages sent
     TracedCallback<const TipcHeader&, Ptr<const Packet>> m_rxTrace;      //!< messages queued

@@ -150,6 +150,10 @@ TipcStack::GetTypeId()
                             "A link went down.",
                             MakeTraceSourceAccessor(&TipcStack::m_linkDownTrace),
                             "ns3::TipcStack::LinkUpDownTracedCallback")
+            .AddTraceSource("SocketCreated",
+                            "A socket was created on this node (TipcSocketFactory, accept()).",
+                            MakeTraceSourceAccessor(&TipcStack::m_socketCreatedTrace),
+                            "ns3::TipcStack::SocketTracedCallback")
             .AddTraceSource("NodeUp",
                             "First working link to a peer node.",
                             MakeTraceSourceAccessor(&TipcStack::m_nodeUpTrace),
@@ -1109,7 +1113,20 @@ TipcStack::CreateSocket(TipcSocketType type)
     Ptr<TipcSocket> s = CreateObject<TipcSocket>();
     s->Init(this, type);
     m_sockets[s->GetPortId()] = s;
+    m_socketCreatedTrace(s);
     return s;
+}
+
+std::vector<Ptr<TipcSocket>>
+TipcStack::GetSockets() const
+{
+    std::vector<Ptr<TipcSocket>> v;
+    v.reserve(m_sockets.size());
+    for (const auto& [port, s] : m_sockets)
+    {
+        v.push_back(s);
+    }
+    return v;
 }
 
 uint32_t

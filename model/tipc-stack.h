@@ -304,6 +304,8 @@ class TipcStack : public Object
      * @return the socket, with a fresh port id
      */
     Ptr<TipcSocket> CreateSocket(TipcSocketType type);
+    /** @return the open sockets, by port id */
+    std::vector<Ptr<TipcSocket>> GetSockets() const;
     /**
      * @brief A free port id, uniform over 1 .. 2^32-1 with upward probing
      *        (tipc_sk_insert).
@@ -502,22 +504,83 @@ class TipcStack : public Object
     typedef void (*NodeTracedCallback)(uint32_t peer);
     /// TracedCallback signature for address events: (address).
     typedef void (*AddressTracedCallback)(uint32_t address);
+    /// TracedCallback signature for socket creation: (socket).
+    typedef void (*SocketTracedCallback)(Ptr<TipcSocket> socket);
 
   protected:
+    /**
+     * @brief Start the node: draw the node's random value (if not set), take the kernel
+     *        hash mix from the host, start the topology server, publish the node state
+     *        if the address is configured, and start the bearers not yet enabled.
+     */
     void DoInitialize() override;
+    /**
+     * @brief Dispose of the peers, bearers, topology server, sockets, name distributor
+     *        and broadcast link, and drop the references to the node and RNGs.
+     */
     void DoDispose() override;
+    /**
+     * @brief Aggregated to a node: remember the node, bind the name distributor to this
+     *        stack and create the broadcast send link (once).
+     */
     void NotifyNewAggregate() override;
 
   private:
+    /**
+     * @brief Attribute NodeIdentity setter: empty (derive it from the first bearer), up to
+     *        16 characters [0-9A-Za-z.:_-@] or up to 32 hex digits (fatal error otherwise).
+     *        While the node has no address, the trial address becomes the identity's hash.
+     * @param id the identity string
+     */
     void SetNodeIdentity(const std::string& id);
+    /**
+     * @brief Attribute NodeIdentity getter.
+     * @return the identity as a string
+     */
     std::string GetNodeIdentity() const;
+    /**
+     * @brief Attribute ClusterId setter, 1..9999; fatal error once the started node has an
+     *        address.
+     * @param id cluster id
+     */
     void SetClusterId(uint32_t id);
+    /**
+     * @brief Attribute NodeAddress setter (only before the start; fatal error after).
+     *        A non-zero address selects the legacy address format, becomes the trial
+     *        address and, without an identity, derives the identity from it.
+     * @param addr node address (0: hash of the identity)
+     */
     void SetNodeAddress(uint32_t addr);
+    /**
+     * @brief Attribute Hz setter (checked against its range, 100..1000).
+     * @param hz kernel timer frequency
+     */
     void SetHz(uint32_t hz);
+    /**
+     * @brief Attribute AddressTrialPeriod setter (checked against its range, 1 ms .. 60 s).
+     * @param t trial period
+     */
     void SetAddressTrialPeriod(Time t);
+    /**
+     * @brief Attribute BroadcastMode setter.
+     * @param mode AUTOSELECT, BROADCAST or REPLICAST (fatal error otherwise)
+     */
     void SetBroadcastMode(std::string mode);
+    /**
+     * @brief Attribute BroadcastMode getter.
+     * @return AUTOSELECT, BROADCAST or REPLICAST
+     */
     std::string GetBroadcastMode() const;
+    /**
+     * @brief Attribute BroadcastRatio setter (checked against its range, 1..100); the
+     *        replicast threshold is recomputed if the broadcast link exists.
+     * @param ratio replicast/broadcast ratio in percent
+     */
     void SetBroadcastRatio(uint32_t ratio);
+    /**
+     * @brief Attribute BroadcastWindow setter (checked against its range, 50..8191).
+     * @param win maximum window of the broadcast send link
+     */
     void SetBroadcastWindow(uint32_t win);
     /** @brief tipc_bcbase_calc_bc_threshold. */
     void BcastCalcThreshold();
@@ -571,9 +634,16 @@ class TipcStack : public Object
      * @param peer peer address
      */
     void AbortConnections(uint32_t peer);
-    /** @brief Start a bearer (identity auto-configuration, then Enable). */
+    /**
+     * @brief Start a bearer (identity auto-configuration, then Enable).
+     * @param bearerId the bearer id
+     */
     void StartBearer(uint32_t bearerId);
-    /** @brief Suggest an unused address (tipc_node_suggest_addr). */
+    /**
+     * @brief Suggest an unused address (tipc_node_suggest_addr).
+     * @param addr the contested address
+     * @return addr XOR the node's random value, incremented until no peer uses it
+     */
     uint32_t SuggestAddress(uint32_t addr) const;
 
     Ptr<Node> m_node;                              //!< the ns-3 node
@@ -627,6 +697,7 @@ class TipcStack : public Object
     TracedCallback<const std::string&, uint32_t, uint32_t> m_linkDownTrace;  //!< "LinkDown"
     TracedCallback<uint32_t> m_nodeUpTrace;                                  //!< "NodeUp"
     TracedCallback<uint32_t> m_nodeDownTrace;                                //!< "NodeDown"
+    TracedCallback<Ptr<TipcSocket>> m_socketCreatedTrace;                    //!< "SocketCreated"
     TracedCallback<uint32_t> m_addressTrace;                                 //!< "AddressSet"
     TracedCallback<uint32_t> m_duplicateTrace;                               //!< "DuplicateAddress"
     TracedCallback<const TipcHeader&, Ptr<const Packet>, uint32_t> m_deliverTrace; //!< "Deliver"

@@ -71,6 +71,10 @@ class TipcTopologyServer : public Object
     typedef void (*EventTracedCallback)(const TipcEvent& event, uint32_t subscriberPort);
 
   protected:
+    /**
+     * @brief Cancel the subscription timers, forget the subscriptions and connections,
+     *        and drop the listening socket and the stack.
+     */
     void DoDispose() override;
 
   private:
@@ -103,9 +107,30 @@ class TipcTopologyServer : public Object
         bool inactive{false};                      //!< timed out
     };
 
+    /**
+     * @brief A subscriber connected: give it the lowest free connection id, hook its
+     *        callbacks and read at once (a subscription may have come with the SYN).
+     * @param s the accepted socket
+     * @param from the subscriber's address (unused)
+     */
     void OnAccept(Ptr<Socket> s, const Address& from);
+    /**
+     * @brief Read and handle 28-byte subscriptions until none is left; a short message,
+     *        the end of the connection, a read error or a rejected subscription closes
+     *        the connection.
+     * @param s the connection socket
+     */
     void OnRecv(Ptr<Socket> s);
+    /**
+     * @brief Write space: resume sending the connection's queued events.
+     * @param s the connection socket
+     * @param available bytes available (unused)
+     */
     void OnSend(Ptr<Socket> s, uint32_t available);
+    /**
+     * @brief The subscriber closed the connection (normally or with an error): close it.
+     * @param s the connection socket
+     */
     void OnClose(Ptr<Socket> s);
     /**
      * @brief Handle one subscription message (tipc_conn_rcv_sub).
@@ -129,11 +154,43 @@ class TipcTopologyServer : public Object
                     uint32_t upper,
                     TipcSocketAddr port,
                     uint64_t timeoutOf);
+    /**
+     * @brief Schedule SendQueued for a connection now, unless one is already pending.
+     * @param id connection id
+     */
     void ScheduleSend(uint64_t id);
+    /**
+     * @brief Send a connection's queued events until the queue is empty, the socket
+     *        refuses with EAGAIN (resumed by OnSend) or the connection closes; another
+     *        send error closes it.  A timed-out subscription is deleted when its TIMEOUT
+     *        event is sent.
+     * @param id connection id
+     */
     void SendQueued(uint64_t id);
+    /**
+     * @brief Close a subscriber connection: delete its subscriptions, unhook the socket's
+     *        callbacks, shut it down and close it.
+     * @param id connection id
+     */
     void CloseConn(uint64_t id);
+    /**
+     * @brief Delete a subscription: cancel its timer, remove it from its connection and
+     *        unsubscribe it from the name table.
+     * @param subId subscription id
+     */
     void DeleteSub(uint64_t subId);
+    /**
+     * @brief A subscription's timeout expired: queue a TIPC_SUBSCR_TIMEOUT event (which
+     *        deletes the subscription when sent) and mark the subscription inactive.
+     * @param subId subscription id
+     */
     void SubTimeout(uint64_t subId);
+    /**
+     * @brief A name table event for a subscription: queue it for the subscriber, unless
+     *        the subscription is unknown or timed out.
+     * @param subId subscription id
+     * @param e the event
+     */
     void OnNameEvent(uint64_t subId, const TipcNameEvent& e);
     /**
      * @brief Connection id of a socket.

@@ -53,15 +53,42 @@ class TipcTopologySubscriber : public Application
     typedef void (*EventTracedCallback)(const TipcEvent& event);
 
   protected:
+    /** @brief Drop the socket. */
     void DoDispose() override;
 
   private:
+    /**
+     * @brief Connect a SEQPACKET socket to the topology server {TIPC_TOP_SRV,
+     *        TIPC_TOP_SRV}; fatal error if the node has no TIPC.
+     */
     void StartApplication() override;
+    /** @brief Close the socket. */
     void StopApplication() override;
+    /**
+     * @brief Connected: send the attributes' subscription, then those of AddSubscription().
+     * @param s the socket
+     */
     void OnConnected(Ptr<Socket> s);
+    /**
+     * @brief The topology server could not be reached (logged as a warning).
+     * @param s the socket
+     */
     void OnConnectFailed(Ptr<Socket> s);
+    /**
+     * @brief Read every waiting event; record each full-size one with its arrival time
+     *        and fire the "Event" trace.
+     * @param s the socket
+     */
     void OnRecv(Ptr<Socket> s);
+    /**
+     * @brief Attribute Filter setter.
+     * @param name PORTS or SERVICE (fatal error otherwise)
+     */
     void SetFilterName(std::string name);
+    /**
+     * @brief Attribute Filter getter.
+     * @return PORTS or SERVICE
+     */
     std::string GetFilterName() const;
 
     uint32_t m_type;                               //!< attribute ServiceType

@@ -66,6 +66,7 @@ class TipcUdpBearer : public TipcBearer
     Ptr<Node> GetNode() const override;
 
   protected:
+    /** @brief Close the UDP socket and drop it and the node, then TipcBearer::DoDispose. */
     void DoDispose() override;
     void DoEnable() override;
     void DoDisable() override;

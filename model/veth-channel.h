@@ -44,10 +44,17 @@ class VethChannel : public Channel
      */
     void Transmit(Ptr<Packet> frame, Ptr<VethNetDevice> src, Time txTime);
 
+    /** @return the number of ends attached (0..2) */
     std::size_t GetNDevices() const override;
+    /**
+     * @brief An end of the pair.
+     * @param i index in attach order (0 or 1)
+     * @return the device, or null if fewer than i + 1 ends are attached
+     */
     Ptr<NetDevice> GetDevice(std::size_t i) const override;
 
   protected:
+    /** @brief Drop the references to both ends. */
     void DoDispose() override;
 
   private:

@@ -84,35 +84,109 @@ class VethNetDevice : public NetDevice
     Ptr<Queue<Packet>> GetQueue() const;
 
     // NetDevice
+    /**
+     * @brief Set the interface index (done by Node::AddDevice).
+     * @param index the index
+     */
     void SetIfIndex(const uint32_t index) override;
+    /** @return the interface index */
     uint32_t GetIfIndex() const override;
+    /** @return the VethChannel this end is attached to (null before Attach) */
     Ptr<Channel> GetChannel() const override;
+    /**
+     * @brief Set the MAC address.
+     * @param address a Mac48Address
+     */
     void SetAddress(Address address) override;
+    /** @return the MAC address (a Mac48Address) */
     Address GetAddress() const override;
+    /**
+     * @brief Set the largest payload of a frame (attribute "Mtu").
+     * @param mtu the MTU in bytes
+     * @return true (always accepted)
+     */
     bool SetMtu(const uint16_t mtu) override;
+    /** @return the MTU in bytes */
     uint16_t GetMtu() const override;
+    /** @return true while the carrier is on (both ends administratively up) */
     bool IsLinkUp() const override;
+    /**
+     * @brief Add a listener called at every carrier change.
+     * @param callback the listener
+     */
     void AddLinkChangeCallback(Callback<void> callback) override;
+    /** @return true (the device supports broadcast) */
     bool IsBroadcast() const override;
+    /** @return the Ethernet broadcast address ff:ff:ff:ff:ff:ff */
     Address GetBroadcast() const override;
+    /** @return true (the device supports multicast) */
     bool IsMulticast() const override;
+    /**
+     * @brief Map an IPv4 multicast group to its Ethernet multicast address.
+     * @param multicastGroup the IPv4 group
+     * @return the MAC address (Mac48Address::GetMulticast)
+     */
     Address GetMulticast(Ipv4Address multicastGroup) const override;
+    /**
+     * @brief Map an IPv6 multicast address to its Ethernet multicast address.
+     * @param addr the IPv6 address
+     * @return the MAC address (Mac48Address::GetMulticast)
+     */
     Address GetMulticast(Ipv6Address addr) const override;
+    /** @return false (the device is not a bridge; it can be a bridge port) */
     bool IsBridge() const override;
+    /** @return false (an Ethernet device with MAC addresses, not a point-to-point link) */
     bool IsPointToPoint() const override;
+    /**
+     * @brief Send a frame from this device's own address; see SendFrom.
+     * @param packet the payload
+     * @param dest destination MAC address
+     * @param protocolNumber the ethertype
+     * @return true if the frame was accepted for transmission
+     */
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
+    /**
+     * @brief Add an Ethernet II header and transmit the frame.
+     *
+     * Without DataRate the frame goes to the peer at once (through the host's
+     * CPU model if the node has one); with a DataRate it enters the transmit
+     * queue.  The frame is dropped ("MacTxDrop") if the carrier is off, there
+     * is no channel, the payload exceeds the MTU or the queue is full.
+     * @param packet the payload
+     * @param source source MAC address
+     * @param dest destination MAC address
+     * @param protocolNumber the ethertype
+     * @return true if the frame was accepted for transmission
+     */
     bool SendFrom(Ptr<Packet> packet,
                   const Address& source,
                   const Address& dest,
                   uint16_t protocolNumber) override;
+    /** @return the node this device is on */
     Ptr<Node> GetNode() const override;
+    /**
+     * @brief Set the node this device is on.
+     * @param node the node
+     */
     void SetNode(Ptr<Node> node) override;
+    /** @return true (neighbours are resolved with ARP / NDP, as on Ethernet) */
     bool NeedsArp() const override;
+    /**
+     * @brief Set the protocol handler for frames to this host, broadcast and multicast.
+     * @param cb the callback
+     */
     void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
+    /**
+     * @brief Set the handler that receives every frame, including those for
+     *        other hosts (bridge, packet sockets).
+     * @param cb the callback
+     */
     void SetPromiscReceiveCallback(NetDevice::PromiscReceiveCallback cb) override;
+    /** @return true (SendFrom with any source address is supported) */
     bool SupportsSendFrom() const override;
 
   protected:
+    /** @brief Drop the references to the node, channel, queue, error model and callbacks. */
     void DoDispose() override;
 
   private:

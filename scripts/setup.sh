@@ -4,13 +4,13 @@
 # Install everything the tipc module needs on Debian bookworm (idempotent).
 # Debian packages only: ns-3.37 (libns3-dev + the libraries its CMake package
 # needs), Boost headers, Catch2 v2, ccache, tshark, matplotlib, CMake, g++,
-# clang-format (the formatting check).
+# clang-format (the formatting check), doxygen (the documentation check).
 set -euo pipefail
 
 PACKAGES=(
   build-essential cmake python3
   libns3-dev ns3 libgsl-dev libsqlite3-dev libxml2-dev
-  libboost-dev catch2 ccache tshark python3-matplotlib clang-format
+  libboost-dev catch2 ccache tshark python3-matplotlib clang-format doxygen
 )
 
 missing=()

@@ -16,6 +16,7 @@ cpp_examples = [
     ("tipc-crossover-vs-fullstack --sizes=64,65536 --latencySizes=64 --connections=10 --duration=10ms", "True", "True"),
     ("tipc-echo", "True", "True"),
     ("tipc-echo --type=STREAM --size=3000 --count=20", "True", "True"),
+    ("tipc-lossy-goodput --loss=0.01 --size=8192 --duration=200ms --output=-", "True", "False"),
 ]
 
 python_examples = []
