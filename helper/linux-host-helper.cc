@@ -5,6 +5,7 @@
 #include "ns3/fatal-error.h"
 #include "ns3/linux-net-namespace.h"
 #include "ns3/names.h"
+#include "ns3/string.h"
 
 namespace ns3
 {
@@ -13,6 +14,8 @@ LinuxHostHelper::LinuxHostHelper()
     : m_stream(10000)
 {
     m_hostFactory.SetTypeId(LinuxHost::GetTypeId());
+    // a Linux NIC queues up to txqueuelen (default 1000) packets; ns-3's CSMA default is 100
+    m_csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("1000p"));
 }
 
 void

@@ -25,7 +25,8 @@ namespace ns3
  *
  * Every namespace is joined to its host's root namespace by a veth pair whose
  * root end is a port of a bridge in the root namespace; the roots of all
- * hosts share one Ethernet segment (a CSMA NIC that is also a bridge port),
+ * hosts share one Ethernet segment (a CSMA NIC that is also a bridge port,
+ * with Linux's default transmit queue of 1000 packets),
  * so every namespace can reach every other one at layer 2, as with
  * `ip link add ... type veth` + a Linux bridge.  Namespaces are named
  * "h<host>-ns<i>" (ns3::Names); their veth ends are "eth0".

@@ -17,6 +17,7 @@ cpp_examples = [
     ("tipc-echo", "True", "True"),
     ("tipc-echo --type=STREAM --size=3000 --count=20", "True", "True"),
     ("tipc-lossy-goodput --loss=0.01 --size=8192 --duration=200ms --output=-", "True", "False"),
+    ("tipc-netns-size-sweep --sizes=64,65536 --duration=10ms --output=-", "True", "False"),
 ]
 
 python_examples = []
