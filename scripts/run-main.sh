@@ -7,7 +7,8 @@
 #      the crossover fast path, full-stack TIPC and TCP between two namespaces
 #      of a simulated Linux host with the calibrated CPU model, 64 B..64 KiB
 #      -> results/crossover/tipc-crossover-vs-fullstack.csv, *-throughput.png,
-#         *-latency.png, summary.txt (ratios vs calibration.md)
+#         *-latency.png, summary.txt (ratios vs calibration.md),
+#         validation-table.rst (doc/tipc.rst's calibration table)
 #   1. tipc-link-throughput: 64 KiB messages over a 1 Gb/s, 1500-byte-MTU link,
 #      variable (Linux >= 5.7) vs fixed (Linux 5.4) link window, as the
 #      bandwidth-delay product grows -> results/link-throughput/throughput.csv
@@ -23,7 +24,9 @@ shared="${TIPC_SHARED_DIR:-$here/../shared}"
 out="$here/results/crossover"
 mkdir -p "$out"
 (cd "$out" && "$here/build/examples/tipc-crossover-vs-fullstack" | tee summary.txt &&
-  /usr/bin/python3 "$here/scripts/plot-crossover.py" tipc-crossover-vs-fullstack.csv)
+  /usr/bin/python3 "$here/scripts/plot-crossover.py" tipc-crossover-vs-fullstack.csv &&
+  /usr/bin/python3 "$here/scripts/validation-table.py" tipc-crossover-vs-fullstack.csv \
+    -o validation-table.rst && cat validation-table.rst)
 
 out="$here/results/link-throughput"
 mkdir -p "$out"

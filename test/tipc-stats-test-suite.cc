@@ -7,6 +7,7 @@
 
 #include "tipc-net-fixture.h"
 
+#include "ns3/config.h"
 #include "ns3/pointer.h"
 #include "ns3/test.h"
 #include "ns3/tipc-bulk-helper.h"
@@ -247,6 +248,52 @@ class StatsReproducibleTestCase : public TestCase
     }
 };
 
+/// Every tunable by Config path: bearers and peers as attributes of the stack.
+class ConfigPathTestCase : public TestCase
+{
+  public:
+    ConfigPathTestCase()
+        : TestCase("Config paths reach bearer attributes, peers and trace sources")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Config::Set("/NodeList/*/$ns3::TipcStack/BearerList/0/Tolerance",
+                    TimeValue(MilliSeconds(3000)));
+        uint32_t nodeUps = 0;
+        Config::ConnectWithoutContext("/NodeList/*/$ns3::TipcStack/NodeUp",
+                                      MakeBoundCallback(&CountNodeUp, &nodeUps));
+        uint64_t frames = 0;
+        Config::ConnectWithoutContext("/NodeList/*/$ns3::TipcStack/BearerList/*/Tx",
+                                      MakeBoundCallback(&CountFrame, &frames));
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        TimeValue tol;
+        net.Stack(1)->GetBearer(0)->GetAttribute("Tolerance", tol);
+        NS_TEST_EXPECT_MSG_EQ(tol.Get(), MilliSeconds(3000), "tolerance set by Config path");
+        NS_TEST_EXPECT_MSG_EQ(nodeUps, 2, "NodeUp on both nodes");
+        NS_TEST_EXPECT_MSG_GT(frames, 4, "bearer frames traced");
+        Config::MatchContainer peers =
+            Config::LookupMatches("/NodeList/0/$ns3::TipcStack/PeerList/*");
+        NS_TEST_EXPECT_MSG_EQ(peers.GetN(), 1, "one peer of node 0 by Config path");
+    }
+
+    /// Count NodeUp events.
+    static void CountNodeUp(uint32_t* n, uint32_t /* peer */)
+    {
+        ++*n;
+    }
+
+    /// Count bearer frames.
+    static void CountFrame(uint64_t* n, Ptr<const Packet> /* frame */, uint32_t /* bearer */)
+    {
+        ++*n;
+    }
+};
+
 } // namespace
 
 /// The statistics helper test suite.
@@ -259,6 +306,7 @@ class TipcStatsTestSuite : public TestSuite
         AddTestCase(new StatsCountsTestCase);
         AddTestCase(new StatsStreamTestCase);
         AddTestCase(new StatsReproducibleTestCase);
+        AddTestCase(new ConfigPathTestCase);
     }
 };
 
