@@ -9,7 +9,7 @@
 //
 //   ./tipc-crossover-vs-fullstack [--sizes=64,256,...] [--scenarios=...]
 //       [--connections=100] [--cores=4] [--vethMtu=1500] [--gso=1]
-//       [--latencySizes=64,65536] [--duration=50ms] [--csv=FILE]
+//       [--latencySizes=64,65536] [--duration=50ms] [--output=FILE]
 //
 // Plots: python3 scripts/plot-crossover.py tipc-crossover-vs-fullstack.csv
 
@@ -81,13 +81,13 @@ main(int argc, char* argv[])
     cmd.AddValue("gso", "GSO/GRO for TCP over veth", base.gso);
     cmd.AddValue("duration", "Measured interval per point", base.duration);
     cmd.AddValue("warmup", "Discarded interval before it", base.warmup);
-    cmd.AddValue("csv", "Output CSV file", csv);
+    cmd.AddValue("output", "Result CSV (relative to the working directory)", csv);
     cmd.AddValue("verbose", "Print the per-core and per-stage CPU report of every point", verbose);
     cmd.Parse(argc, argv);
 
     std::ofstream out(csv);
     out << "scenario,mode,size,connections,cores,veth_mtu,gso,throughput_mbps,msgs_per_s,"
-           "rtt_us,link_pkts_per_s,cpu_util_mean,events,wall_s\n";
+           "rtt_us,link_pkts_per_s,cpu_util_mean,events\n";
     std::map<std::pair<std::string, uint32_t>, double> tput;
     std::map<std::pair<std::string, uint32_t>, double> rtt;
     uint64_t events = 0;
@@ -104,8 +104,8 @@ main(int argc, char* argv[])
             << (c.latency ? 1 : c.connections) << "," << c.cores << "," << c.vethMtu << "," << c.gso
             << "," << std::fixed << std::setprecision(3) << r.mbps << "," << std::setprecision(1)
             << r.msgsPerSec << "," << std::setprecision(3) << r.rttUs << "," << std::setprecision(0)
-            << r.linkPacketsPerSec << "," << std::setprecision(3) << util << "," << r.events << ","
-            << std::setprecision(2) << r.wallSeconds << "\n";
+            << r.linkPacketsPerSec << "," << std::setprecision(3) << util << "," << r.events
+            << "\n";
         out.unsetf(std::ios::floatfield);
         events += r.events;
         wall += r.wallSeconds;

@@ -13,7 +13,7 @@
 // message naming the attribute and its range (e.g. --tolerance=10ms).
 //
 //   ./tipc-hello [--duration=5s] [--tolerance=1500ms] [--priority=10] [--bearers=1]
-//                [--startB=0s] [--device=A/eth0] [--pcap=1]
+//                [--startB=0s] [--device=A/eth0] [--pcap=1] [--output=tipc-hello.csv]
 
 #include "ns3/core-module.h"
 #include "ns3/csma-module.h"
@@ -22,6 +22,8 @@
 
 #include <iomanip>
 #include <iostream>
+#include <map>
+#include <sstream>
 
 using namespace ns3;
 
@@ -47,9 +49,12 @@ OnLinkState(std::string node, const std::string& link, uint32_t from, uint32_t t
               << TipcLinkFsm::StateName(to) << std::endl;
 }
 
+std::map<std::string, double> g_nodeUp; //!< first NodeUp time per node (s)
+
 void
 OnNodeUp(std::string node, uint32_t peer)
 {
+    g_nodeUp.emplace(node, Simulator::Now().GetSeconds());
     std::cout << std::fixed << std::setprecision(3) << Simulator::Now().GetSeconds() << " s "
               << node << " node up " << std::hex << peer << std::dec << std::endl;
 }
@@ -80,6 +85,7 @@ main(int argc, char* argv[])
     Time startB = Seconds(0);
     std::string device;
     bool pcap = true;
+    std::string output = "tipc-hello.csv";
     CommandLine cmd(__FILE__);
     cmd.AddValue("duration", "Simulated time", duration);
     cmd.AddValue("tolerance", "Link tolerance of the bearers (50ms..30s)", tolerance);
@@ -88,6 +94,10 @@ main(int argc, char* argv[])
     cmd.AddValue("startB", "When node B enables its bearers", startB);
     cmd.AddValue("device", "Enable node A's bearers by device name instead (e.g. A/eth0)", device);
     cmd.AddValue("pcap", "Write pcap files", pcap);
+    cmd.AddValue("output",
+                 "Result CSV: per node its address, node-up time and links up (relative to the "
+                 "working directory; - for stdout)",
+                 output);
     cmd.Parse(argc, argv);
 
     NodeContainer nodes;
@@ -158,9 +168,26 @@ main(int argc, char* argv[])
     Simulator::Run();
 
     bool ok = true;
+    std::vector<std::vector<std::string>> rows;
     for (uint32_t i = 0; i < 2; ++i)
     {
         Ptr<TipcStack> s = TipcHelper::GetStack(nodes.Get(i));
+        std::string name = i == 0 ? "A" : "B";
+        uint32_t linksUp = 0;
+        for (const auto& peer : s->GetPeers())
+        {
+            for (uint32_t b = 0; b < bearers; ++b)
+            {
+                linksUp += peer->GetLink(b) && peer->GetLink(b)->IsUp() ? 1 : 0;
+            }
+        }
+        std::ostringstream addr;
+        addr << std::hex << s->GetOwnAddress();
+        auto up = g_nodeUp.find(name);
+        rows.push_back({name,
+                        addr.str(),
+                        up == g_nodeUp.end() ? "" : TipcCsvWriter::Num(up->second, 9),
+                        std::to_string(linksUp)});
         for (const auto& peer : s->GetPeers())
         {
             for (uint32_t b = 0; b < bearers; ++b)
@@ -174,6 +201,11 @@ main(int argc, char* argv[])
         }
         s->GetBcLink()->PrintStats(std::cout);
         ok = ok && s->GetNUpPeers() == 1;
+    }
+    TipcCsvWriter csv(output, {"node", "address", "node_up_s", "links_up"});
+    for (const auto& r : rows)
+    {
+        csv.Row(r);
     }
     Simulator::Destroy();
     return ok ? 0 : 1;

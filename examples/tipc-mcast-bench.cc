@@ -127,12 +127,14 @@ main(int argc, char* argv[])
     uint32_t size = 1000;
     Time interval = MilliSeconds(1);
     std::string dests = "1,2,4,8,16,32";
+    std::string output = "tipc-mcast-bench.csv";
     CommandLine cmd(__FILE__);
     cmd.AddValue("nodes", "Nodes on the segment (sender included)", n);
     cmd.AddValue("messages", "Messages per run", messages);
     cmd.AddValue("size", "Message size (bytes, >= 4)", size);
     cmd.AddValue("interval", "Time between messages", interval);
     cmd.AddValue("dests", "Comma-separated numbers of destination nodes", dests);
+    cmd.AddValue("output", "Result CSV (relative to the working directory; - for stdout)", output);
     cmd.Parse(argc, argv);
     if (size < 4)
     {
@@ -142,8 +144,15 @@ main(int argc, char* argv[])
 
     std::cout << "# " << n << " nodes, " << messages << " messages of " << size << " bytes every "
               << interval.As(Time::US) << ", 1 Gb/s CSMA" << std::endl;
-    std::cout << "dests,method,sent,frames,frames_per_msg,delivered,mean_latency_us,max_latency_us"
-              << std::endl;
+    TipcCsvWriter csv(output,
+                      {"dests",
+                       "method",
+                       "sent",
+                       "frames",
+                       "frames_per_msg",
+                       "delivered",
+                       "mean_latency_us",
+                       "max_latency_us"});
     std::stringstream ss(dests);
     std::string item;
     while (std::getline(ss, item, ','))
@@ -156,10 +165,14 @@ main(int argc, char* argv[])
         for (const std::string mode : {"BROADCAST", "REPLICAST", "AUTOSELECT"})
         {
             Result r = Run(n, k, mode, messages, size, interval);
-            std::cout << k << "," << mode << "," << r.sent << "," << r.frames << "," << std::fixed
-                      << std::setprecision(2) << static_cast<double>(r.frames) / messages << ","
-                      << r.received << "," << std::setprecision(1) << r.meanUs << "," << r.maxUs
-                      << std::endl;
+            csv.Row({std::to_string(k),
+                     mode,
+                     std::to_string(r.sent),
+                     std::to_string(r.frames),
+                     TipcCsvWriter::Num(static_cast<double>(r.frames) / messages, 4),
+                     std::to_string(r.received),
+                     TipcCsvWriter::Num(r.meanUs, 4),
+                     TipcCsvWriter::Num(r.maxUs, 4)});
         }
     }
     return 0;
