@@ -35,7 +35,7 @@ def main():
         parts = shlex.split(line)
         if args.filter not in parts[0]:
             continue
-        exe = os.path.join(args.build_dir, "examples", parts[0])
+        exe = os.path.join(os.path.abspath(args.build_dir), "examples", parts[0])
         with tempfile.TemporaryDirectory(prefix="tipc-example-") as cwd:
             t0 = time.time()
             r = subprocess.run([exe] + parts[1:], cwd=cwd, stdout=subprocess.PIPE,

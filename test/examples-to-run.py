@@ -18,6 +18,14 @@ cpp_examples = [
     ("tipc-echo --type=STREAM --size=3000 --count=20", "True", "True"),
     ("tipc-lossy-goodput --loss=0.01 --size=8192 --duration=200ms --output=-", "True", "False"),
     ("tipc-netns-size-sweep --sizes=64,65536 --duration=10ms --output=-", "True", "False"),
+    ("tipc-cluster-discovery --nodes=8 --jitter=200ms --duration=5s --steady=1s --kill=2.5s --output=-", "True", "False"),
+    ("tipc-failover --failAt=2.5s --duration=4s --tolerance=300ms --output=-", "True", "False"),
+    ("tipc-failover --failMode=disable --socketType=RDM --priorities=10,5 --failAt=2.5s --duration=4s --output=-", "True", "False"),
+    ("tipc-pubsub --output=-", "True", "False"),
+    ("tipc-pubsub --toggle=300ms --failMode=stop --output=-", "True", "False"),
+    ("tipc-udp-routers --count=20 --size=20000 --output=-", "True", "False"),
+    ("tipc-udp-routers --type=STREAM --size=66000 --count=5 --routerDelay=5ms --output=-", "True", "False"),
+    ("tipc-sim-benchmark --duration=100ms --clusters=5 --clusterTime=2s --output=-", "True", "False"),
 ]
 
 python_examples = []

@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: GPL-2.0-only
+//
+// tipc-sim-benchmark: how fast the simulator runs the TIPC model, with a plain
+// ns-3 TCP bulk transfer as the reference measured in the same process.
+//
+// Scenarios (each a fresh simulation; --scenarios picks a subset):
+//  - link:   two nodes on a 1 Gb/s CSMA segment, a saturated TIPC stream
+//            connection (TipcBulkSender/TipcBulkSink, --size-byte messages);
+//  - tcp:    the same two nodes and segment, ns-3 TCP (InternetStack, one
+//            connection writing --size-byte chunks as fast as it can);
+//  - crossover: one point of the main experiment (64 KiB, crossover path,
+//            100 connection pairs, CPU model on);
+//  - cluster: N nodes (--clusters) on one CSMA segment starting cold, for
+//            --clusterTime simulated seconds (discovery, full link mesh, name
+//            distribution, steady-state supervision).
+//
+// Printed per scenario (and written to --output): simulated seconds, wall
+// seconds, simulator events, events per wall second, link packets (TIPC link
+// packets sent, both directions, all links; IP packets sent by the devices for
+// tcp) and their rate per wall second, and the process's peak resident memory
+// so far.  The link/tcp packet-rate ratio is the model's speed relative to
+// ns-3's own TCP.  Wall-clock figures vary between machines and runs: this
+// program is a benchmark, not a test.
+//
+//   ./tipc-sim-benchmark [--duration=2s] [--clusters=50,100] [--clusterTime=20s]
+
+#include "ns3/core-module.h"
+#include "ns3/csma-module.h"
+#include "ns3/internet-module.h"
+#include "ns3/network-module.h"
+#include "ns3/tipc-module.h"
+
+#include <chrono>
+#include <sstream>
+#include <sys/resource.h>
+
+using namespace ns3;
+
+namespace
+{
+
+/// One scenario's measurement.
+struct Measure
+{
+    std::string scenario;  //!< name
+    uint32_t nodes{0};     //!< nodes simulated
+    double simSeconds{0};  //!< simulated time
+    double wallSeconds{0}; //!< wall-clock time of Simulator::Run
+    uint64_t events{0};    //!< simulator events executed
+    uint64_t packets{0};   //!< link packets (TIPC) or device packets (TCP)
+};
+
+/// Peak resident set size of this process so far, in MiB.
+double
+PeakRssMiB()
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss / 1024.0;
+}
+
+/// Run the simulation until @p stop; fill wall time and events.
+void
+RunTimed(Measure& m, Time stop)
+{
+    Simulator::Stop(stop);
+    auto t0 = std::chrono::steady_clock::now();
+    Simulator::Run();
+    m.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    m.events = Simulator::GetEventCount();
+    m.simSeconds = stop.GetSeconds();
+}
+
+/// TIPC link packets sent by all links of some nodes (unicast and broadcast).
+uint64_t
+LinkPackets(NodeContainer nodes)
+{
+    uint64_t n = 0;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<TipcStack> s = TipcHelper::GetStack(*it);
+        for (const Ptr<TipcPeer>& p : s->GetPeers())
+        {
+            for (uint32_t b = 0; b < tipc::MAX_BEARERS; ++b)
+            {
+                if (Ptr<TipcLink> l = p->GetLink(b))
+                {
+                    n += l->GetStats().sentPkts;
+                }
+            }
+        }
+        n += s->GetBcLink()->GetStats().sentPkts;
+    }
+    return n;
+}
+
+/// A CSMA segment at 1 Gb/s with n nodes.
+NetDeviceContainer
+Segment(NodeContainer nodes)
+{
+    CsmaHelper csma;
+    csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
+    csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(1)));
+    csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("1000p"));
+    return csma.Install(nodes);
+}
+
+Measure
+SaturatedLink(Time duration, uint32_t size)
+{
+    Measure m{"link", 2};
+    NodeContainer nodes(2);
+    NetDeviceContainer devs = Segment(nodes);
+    TipcHelper tipc;
+    tipc.Install(nodes);
+    tipc.AddEthBearers(devs);
+    tipc.AssignStreams(nodes, 1);
+    TipcBulkSinkHelper sink(1000, 1);
+    sink.SetAttribute("SocketType", StringValue("STREAM"));
+    sink.Install(nodes.Get(1)).Start(Seconds(0.5));
+    TipcBulkSenderHelper sender(1000, 1);
+    sender.SetAttribute("SocketType", StringValue("STREAM"));
+    sender.SetAttribute("MessageSize", UintegerValue(size));
+    sender.Install(nodes.Get(0)).Start(Seconds(1));
+    RunTimed(m, Seconds(1) + duration);
+    m.packets = LinkPackets(nodes);
+    Simulator::Destroy();
+    return m;
+}
+
+/// Writes chunks into a TCP socket whenever it has room.
+void
+TcpPump(uint32_t size, Ptr<Socket> s, uint32_t /* available */)
+{
+    while (s->GetTxAvailable() >= size)
+    {
+        if (s->Send(Create<Packet>(size)) < 0)
+        {
+            break;
+        }
+    }
+}
+
+/// Drains a TCP socket.
+void
+TcpDrain(Ptr<Socket> s)
+{
+    while (s->Recv())
+    {
+    }
+}
+
+Measure
+Tcp(Time duration, uint32_t size)
+{
+    Measure m{"tcp", 2};
+    NodeContainer nodes(2);
+    NetDeviceContainer devs = Segment(nodes);
+    InternetStackHelper inet;
+    inet.Install(nodes);
+    Ipv4AddressHelper ip("10.0.0.0", "255.255.255.0");
+    Ipv4InterfaceContainer ifs = ip.Assign(devs);
+    uint64_t sent = 0;
+    for (uint32_t i = 0; i < 2; ++i)
+    {
+        devs.Get(i)->TraceConnectWithoutContext("MacTx",
+                                                MakeBoundCallback(
+                                                    +[](uint64_t* n, Ptr<const Packet>) { ++*n; },
+                                                    &sent));
+    }
+    Ptr<Socket> listener = Socket::CreateSocket(nodes.Get(1), TcpSocketFactory::GetTypeId());
+    listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), 5001));
+    listener->Listen();
+    listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                MakeCallback(+[](Ptr<Socket> s, const Address&) {
+                                    s->SetRecvCallback(MakeCallback(&TcpDrain));
+                                }));
+    Ptr<Socket> client = Socket::CreateSocket(nodes.Get(0), TcpSocketFactory::GetTypeId());
+    Simulator::Schedule(Seconds(1), [=]() {
+        client->Bind();
+        client->SetSendCallback(MakeBoundCallback(&TcpPump, size));
+        client->SetConnectCallback(
+            MakeCallback(+[](Ptr<Socket> s) { TcpPump(s->GetTxAvailable(), s, 0); }),
+            MakeNullCallback<void, Ptr<Socket>>());
+        client->Connect(InetSocketAddress(ifs.GetAddress(1), 5001));
+    });
+    RunTimed(m, Seconds(1) + duration);
+    m.packets = sent;
+    Simulator::Destroy();
+    return m;
+}
+
+Measure
+Crossover()
+{
+    Measure m{"crossover", 2};
+    TipcCrossoverExperiment::Config cfg;
+    cfg.size = 65536;
+    auto t0 = std::chrono::steady_clock::now();
+    TipcCrossoverExperiment::Result r = TipcCrossoverExperiment::Run(cfg);
+    m.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    m.events = r.events;
+    m.simSeconds = (cfg.start + cfg.warmup + cfg.duration).GetSeconds();
+    m.packets = static_cast<uint64_t>(r.msgsPerSec * cfg.duration.GetSeconds());
+    return m;
+}
+
+Measure
+Cluster(uint32_t n, Time duration)
+{
+    Measure m{"cluster", n};
+    NodeContainer nodes(n);
+    NetDeviceContainer devs = Segment(nodes);
+    TipcHelper tipc;
+    tipc.Install(nodes);
+    tipc.AddEthBearers(devs);
+    tipc.AssignStreams(nodes, 1);
+    RunTimed(m, duration);
+    m.packets = LinkPackets(nodes);
+    uint32_t complete = 0;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        complete += TipcHelper::GetStack(*it)->GetNUpPeers() == n - 1 ? 1 : 0;
+    }
+    std::cerr << "cluster of " << n << ": " << complete << " nodes see all " << n - 1 << " peers up"
+              << std::endl;
+    Simulator::Destroy();
+    return m;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    Time duration = Seconds(2);
+    uint32_t size = 65536;
+    std::string scenarios = "link,tcp,crossover,cluster";
+    std::string clusters = "50,100";
+    Time clusterTime = Seconds(20);
+    std::string output = "tipc-sim-benchmark.csv";
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("duration", "Simulated transfer time of the link and tcp scenarios", duration);
+    cmd.AddValue("size", "Message (TIPC) or write (TCP) size in bytes", size);
+    cmd.AddValue("scenarios", "Comma list of link, tcp, crossover, cluster", scenarios);
+    cmd.AddValue("clusters", "Comma list of cluster sizes (2 .. 1000 nodes)", clusters);
+    cmd.AddValue("clusterTime", "Simulated time of each cluster scenario", clusterTime);
+    cmd.AddValue("output", "Result CSV (relative to the working directory; - for stdout)", output);
+    cmd.Parse(argc, argv);
+
+    TipcCsvWriter csv(output,
+                      {"scenario",
+                       "nodes",
+                       "sim_s",
+                       "wall_s",
+                       "events",
+                       "events_per_wall_s",
+                       "packets",
+                       "packets_per_wall_s",
+                       "peak_rss_mib"});
+    auto report = [&csv](const Measure& m) {
+        double w = std::max(m.wallSeconds, 1e-9);
+        csv.Row({m.scenario,
+                 std::to_string(m.nodes),
+                 TipcCsvWriter::Num(m.simSeconds),
+                 TipcCsvWriter::Num(m.wallSeconds, 4),
+                 std::to_string(m.events),
+                 TipcCsvWriter::Num(m.events / w, 4),
+                 std::to_string(m.packets),
+                 TipcCsvWriter::Num(m.packets / w, 4),
+                 TipcCsvWriter::Num(PeakRssMiB(), 4)});
+        return m.packets / w;
+    };
+    auto wanted = [&scenarios](const std::string& s) {
+        return ("," + scenarios + ",").find("," + s + ",") != std::string::npos;
+    };
+    double linkRate = 0;
+    double tcpRate = 0;
+    if (wanted("link"))
+    {
+        linkRate = report(SaturatedLink(duration, size));
+    }
+    if (wanted("tcp"))
+    {
+        tcpRate = report(Tcp(duration, size));
+    }
+    if (wanted("crossover"))
+    {
+        report(Crossover());
+    }
+    if (wanted("cluster"))
+    {
+        std::stringstream ss(clusters);
+        std::string item;
+        while (std::getline(ss, item, ','))
+        {
+            uint32_t n = std::stoul(item);
+            if (n < 2 || n > 1000)
+            {
+                NS_FATAL_ERROR("--clusters: " << n << " outside 2 .. 1000");
+            }
+            report(Cluster(n, clusterTime));
+        }
+    }
+    if (linkRate > 0 && tcpRate > 0)
+    {
+        std::cerr << "TIPC link packets per wall second / ns-3 TCP packets per wall second: "
+                  << linkRate / tcpRate << std::endl;
+    }
+    return 0;
+}
