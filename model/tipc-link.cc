@@ -847,7 +847,7 @@ TipcLink::Timeout()
         {
             probe = true;
         }
-        if (m_sndNxt == m_checkpoint)
+        if (m_sndNxt == m_checkpoint && m_winCtl->ProbesIdleLink())
         {
             UpdateCwin(0, false); // nothing sent since the last tick: slow start again
             probe = true;

@@ -64,6 +64,12 @@ TipcVariableWindow::GetName() const
     return "variable";
 }
 
+bool
+TipcVariableWindow::ProbesIdleLink() const
+{
+    return true;
+}
+
 void
 TipcVariableWindow::Init(TipcWindowState& s,
                          uint32_t minWin,
@@ -137,6 +143,12 @@ std::string
 TipcFixedWindow::GetName() const
 {
     return "fixed";
+}
+
+bool
+TipcFixedWindow::ProbesIdleLink() const
+{
+    return false;
 }
 
 void

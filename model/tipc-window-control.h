@@ -48,6 +48,17 @@ class TipcWindowControl : public Object
     virtual std::string GetName() const = 0;
 
     /**
+     * @brief Whether an established link probes its peer at every node-timer
+     *        tick in which it sent nothing (and restarts slow start there).
+     *
+     * Linux added this "checkpoint" probe with the variable window (5.7);
+     * Linux 5.4, whose fixed window TipcFixedWindow models, probes only after
+     * a silent interval.
+     * @return true for the variable window
+     */
+    virtual bool ProbesIdleLink() const = 0;
+
+    /**
      * @brief Set the window and backlog limits of a new link
      *        (tipc_link_set_queue_limits).
      * @param s window state
@@ -97,6 +108,7 @@ class TipcVariableWindow : public TipcWindowControl
      */
     static TypeId GetTypeId();
     std::string GetName() const override;
+    bool ProbesIdleLink() const override;
     void Init(TipcWindowState& s,
               uint32_t minWin,
               uint32_t maxWin,
@@ -133,6 +145,7 @@ class TipcFixedWindow : public TipcWindowControl
      */
     static TypeId GetTypeId();
     std::string GetName() const override;
+    bool ProbesIdleLink() const override;
     void Init(TipcWindowState& s,
               uint32_t minWin,
               uint32_t maxWin,
