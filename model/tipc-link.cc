@@ -805,6 +805,7 @@ TipcLink::Reset()
     m_acked = 0;
     m_silentIntvCnt = 0;
     m_rstCnt = 0;
+    m_monState = TipcMonitor::LinkState();
     ResetStats();
 }
 
@@ -821,9 +822,15 @@ TipcLink::Timeout()
     case LINK_SYNCHING: {
         m_stats.accuQueueSz += m_transmq.size();
         ++m_stats.queueSzCounts;
-        // Full-mesh supervision: every link is "monitoring", none is probing.
-        const bool monProbing = false;
-        const bool monMonitoring = true;
+        // the neighbour monitor says whether to supervise this peer actively
+        m_stack->GetMonitor(m_bearerId)->GetState(m_peerAddr, m_monState);
+        const bool monProbing = m_monState.probing;
+        const bool monMonitoring = m_monState.monitoring;
+        if (m_monState.reset)
+        {
+            NS_LOG_INFO("link " << GetName() << " reset: domain heads report the peer lost");
+            return FsmEvent(LINK_FAILURE_EVT);
+        }
         if (m_silentIntvCnt > m_abortLimit)
         {
             NS_LOG_INFO("link " << GetName() << " lost contact after " << m_silentIntvCnt
@@ -952,6 +959,14 @@ TipcLink::BuildProtoMsg(uint32_t type,
             }
             data.resize(ga.GetSerializedSize());
             ga.Serialize(data.data());
+        }
+        // the neighbour monitor's domain record follows (only above the threshold)
+        TipcMonitorRecord rec;
+        if (m_stack->GetMonitor(m_bearerId)->Prepare(m_monState, rec))
+        {
+            size_t glen = data.size();
+            data.resize(glen + rec.GetSerializedSize());
+            rec.Serialize(data.data() + glen);
         }
         payload = Create<Packet>(data.data(), static_cast<uint32_t>(data.size()));
         h.SetSize(INT_H_SIZE + payload->GetSize());
@@ -1257,6 +1272,22 @@ TipcLink::ProtoReceive(Ptr<TipcMsg> msg)
             }
             return rc;
         }
+        // gap ACK blocks, then the neighbour monitor's domain record
+        TipcGapAckBlocks ga;
+        const std::vector<TipcGapAck>* blocks = nullptr;
+        std::vector<uint8_t> d = msg->PayloadBytes();
+        uint32_t glen = 0; // the blocks' own length field, valid or not, as Linux
+        if ((m_peerCaps & TIPC_GAP_ACK_BLOCK) && d.size() >= 2)
+        {
+            glen = tipc::ReadBe16(d.data());
+            if (d.size() >= 4 &&
+                TipcGapAckBlocks::Deserialize(d.data(), static_cast<uint32_t>(d.size()), ga) &&
+                !ga.ucast.empty())
+            {
+                blocks = &ga.ucast;
+            }
+        }
+        ReceiveMonitorRecord(d, glen);
         uint16_t rcvgap = 0;
         if ((hdr.IsProbe() || hdr.IsKeepalive()) && SeqMore(hdr.GetNextSent(), m_rcvNxt) &&
             !IsSynching() && m_deferdq.empty())
@@ -1272,17 +1303,6 @@ TipcLink::ProtoReceive(Ptr<TipcMsg> msg)
             ++m_stats.recvNacks;
         }
         // Release acked packets and retransmit what the peer reports missing
-        TipcGapAckBlocks ga;
-        const std::vector<TipcGapAck>* blocks = nullptr;
-        if ((m_peerCaps & TIPC_GAP_ACK_BLOCK) && msg->data->GetSize() >= 4)
-        {
-            std::vector<uint8_t> d = msg->PayloadBytes();
-            if (TipcGapAckBlocks::Deserialize(d.data(), static_cast<uint32_t>(d.size()), ga) &&
-                !ga.ucast.empty())
-            {
-                blocks = &ga.ucast;
-            }
-        }
         bool retransmitted = false;
         uint32_t released = AdvanceTransmq(hdr.GetAck(),
                                            static_cast<uint16_t>(hdr.GetSeqGap()),
@@ -1702,6 +1722,24 @@ TipcLink::BuildNack()
         uint16_t gap = SeqDistance(m_rcvNxt, m_deferdq.front()->hdr.GetSeqno());
         SendProtoMsg(STATE_MSG, false, false, gap, 0, 0);
     }
+}
+
+void
+TipcLink::ReceiveMonitorRecord(const std::vector<uint8_t>& data, uint32_t offset)
+{
+    if (offset >= data.size())
+    {
+        return; // no record: the peer's monitor is not active
+    }
+    TipcMonitorRecord rec;
+    if (!TipcMonitorRecord::Deserialize(data.data() + offset,
+                                        static_cast<uint32_t>(data.size() - offset),
+                                        rec))
+    {
+        m_stack->CountAnomaly("malformed monitor domain record ignored");
+        return;
+    }
+    m_stack->GetMonitor(m_bearerId)->Receive(m_peerAddr, rec, m_monState);
 }
 
 std::vector<TipcGapAck>

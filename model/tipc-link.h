@@ -7,6 +7,7 @@
 #include "tipc-gap-ack-blocks.h"
 #include "tipc-header.h"
 #include "tipc-link-fsm.h"
+#include "tipc-monitor.h"
 #include "tipc-msg.h"
 #include "tipc-window-control.h"
 
@@ -478,6 +479,14 @@ class TipcLink : public Object
     /** @return gap ACK blocks describing the deferred queue (at most 64) */
     std::vector<TipcGapAck> BuildGapAckBlocks() const;
     /**
+     * @brief Hand the domain record of a received STATE message to the
+     *        neighbour monitor (tipc_mon_rcv); a malformed record is counted
+     *        and ignored.
+     * @param data the message's data
+     * @param offset where the record starts (after the gap ACK blocks)
+     */
+    void ReceiveMonitorRecord(const std::vector<uint8_t>& data, uint32_t offset);
+    /**
      * @brief Insert a packet into a queue sorted by seqno, dropping duplicates.
      * @param q the queue
      * @param p the packet
@@ -521,26 +530,27 @@ class TipcLink : public Object
     std::string m_peerIfName; //!< peer interface name ("unknown" until learned)
     uint32_t m_peerCaps;      //!< peer capabilities
 
-    TipcLinkFsm m_fsm;        //!< state machine
-    uint16_t m_session;       //!< own session
-    uint16_t m_peerSession;   //!< peer session
-    bool m_inSession;         //!< peer session known
-    uint32_t m_peerBearerId;  //!< peer's bearer id
-    Time m_tolerance;         //!< tolerance
-    uint32_t m_abortLimit;    //!< silent intervals tolerated
-    uint32_t m_silentIntvCnt; //!< silent intervals counted
-    uint32_t m_priority;      //!< priority
-    char m_netPlane;          //!< network plane
-    uint32_t m_advertisedMtu; //!< own MTU
-    uint32_t m_mtu;           //!< negotiated MTU
-    uint16_t m_rstCnt;        //!< timeouts since reset (RESET pacing)
-    uint16_t m_sndNxt;        //!< next seqno to send
-    uint16_t m_rcvNxt;        //!< next seqno expected
-    uint16_t m_sndNxtState;   //!< next STATE seqno
-    uint16_t m_rcvNxtState;   //!< next STATE seqno expected
-    uint16_t m_checkpoint;    //!< snd_nxt at the previous timeout
-    uint32_t m_rcvUnacked;    //!< delivered packets not yet acked
-    uint16_t m_acked;         //!< highest seqno acked by the peer
+    TipcLinkFsm m_fsm;                 //!< state machine
+    uint16_t m_session;                //!< own session
+    uint16_t m_peerSession;            //!< peer session
+    bool m_inSession;                  //!< peer session known
+    uint32_t m_peerBearerId;           //!< peer's bearer id
+    Time m_tolerance;                  //!< tolerance
+    uint32_t m_abortLimit;             //!< silent intervals tolerated
+    uint32_t m_silentIntvCnt;          //!< silent intervals counted
+    uint32_t m_priority;               //!< priority
+    char m_netPlane;                   //!< network plane
+    uint32_t m_advertisedMtu;          //!< own MTU
+    uint32_t m_mtu;                    //!< negotiated MTU
+    uint16_t m_rstCnt;                 //!< timeouts since reset (RESET pacing)
+    uint16_t m_sndNxt;                 //!< next seqno to send
+    uint16_t m_rcvNxt;                 //!< next seqno expected
+    uint16_t m_sndNxtState;            //!< next STATE seqno
+    uint16_t m_rcvNxtState;            //!< next STATE seqno expected
+    uint16_t m_checkpoint;             //!< snd_nxt at the previous timeout
+    TipcMonitor::LinkState m_monState; //!< this link's view of the neighbour monitor
+    uint32_t m_rcvUnacked;             //!< delivered packets not yet acked
+    uint16_t m_acked;                  //!< highest seqno acked by the peer
 
     std::deque<Ptr<TipcMsg>> m_transmq;  //!< sent, not yet acked
     std::deque<Ptr<TipcMsg>> m_backlogq; //!< waiting for the window

@@ -2,17 +2,48 @@
 
 #include "tipc-monitor.h"
 
-#include "tipc-constants.h"
+#include "tipc-seq.h"
 
 #include <algorithm>
 
 namespace ns3
 {
 
+namespace
+{
+
+/**
+ * @param map an up map
+ * @param i member index
+ * @return bit i
+ */
+bool
+MapGet(uint64_t map, uint32_t i)
+{
+    return (map >> i) & 1U;
+}
+
+/**
+ * @brief Linux more(): a is after b in 16-bit sequence space.
+ * @param a left
+ * @param b right
+ * @return true if a is newer
+ */
+bool
+GenNewer(uint16_t a, uint16_t b)
+{
+    return tipc::SeqLess(b, a);
+}
+
+} // namespace
+
 TipcMonitor::TipcMonitor(uint32_t self, uint32_t threshold)
     : m_self(self),
       m_threshold(threshold)
 {
+    Peer& me = m_ring[self];
+    me.up = true;
+    me.isHead = true;
 }
 
 uint32_t
@@ -26,10 +57,16 @@ TipcMonitor::DomainSize(uint32_t peers)
     return std::min(i, tipc::MAX_MON_DOMAIN);
 }
 
+void
+TipcMonitor::SetThreshold(uint32_t threshold)
+{
+    m_threshold = threshold;
+}
+
 uint32_t
 TipcMonitor::GetPeerCount() const
 {
-    return static_cast<uint32_t>(m_peers.size()) + 1;
+    return static_cast<uint32_t>(m_ring.size());
 }
 
 bool
@@ -39,9 +76,9 @@ TipcMonitor::IsActive() const
 }
 
 uint32_t
-TipcMonitor::GetDomainSize() const
+TipcMonitor::GetLocalDomainMembers() const
 {
-    return DomainSize(GetPeerCount());
+    return m_ring.at(m_self).applied;
 }
 
 uint16_t
@@ -50,101 +87,167 @@ TipcMonitor::GetGeneration() const
     return m_local.gen;
 }
 
-std::vector<uint32_t>
-TipcMonitor::Ring() const
+uint16_t
+TipcMonitor::GetListGeneration() const
 {
-    // successors of self in address order, wrapping round
-    std::vector<uint32_t> ring;
-    ring.reserve(m_peers.size());
-    for (auto it = m_peers.upper_bound(m_self); it != m_peers.end(); ++it)
+    return m_listGen;
+}
+
+TipcMonitor::Pos
+TipcMonitor::Self()
+{
+    return m_ring.find(m_self);
+}
+
+TipcMonitor::Pos
+TipcMonitor::Next(Pos p)
+{
+    ++p;
+    return p == m_ring.end() ? m_ring.begin() : p;
+}
+
+TipcMonitor::Pos
+TipcMonitor::Prev(Pos p)
+{
+    if (p == m_ring.begin())
     {
-        ring.push_back(it->first);
+        p = m_ring.end();
     }
-    for (auto it = m_peers.begin(); it != m_peers.end() && it->first < m_self; ++it)
+    return --p;
+}
+
+TipcMonitor::Pos
+TipcMonitor::HeadOf(Pos p)
+{
+    while (!p->second.isHead)
     {
-        ring.push_back(it->first);
+        p = Prev(p);
     }
-    return ring;
+    return p;
 }
 
 void
 TipcMonitor::UpdateLocalDomain()
 {
-    std::vector<uint32_t> ring = Ring();
-    m_localApplied = std::min<uint32_t>(GetDomainSize() - 1, ring.size());
-    std::vector<uint32_t> members(ring.begin(), ring.begin() + m_localApplied);
-    uint64_t upMap = 0;
-    for (uint32_t i = 0; i < m_localApplied; ++i)
+    Pos self = Self();
+    const uint32_t memberCnt = DomainSize(GetPeerCount()) - 1;
+    self->second.applied = memberCnt;
+    const uint64_t prevUpMap = m_local.upMap;
+    bool diff = m_local.members.size() != memberCnt;
+    m_local.members.resize(memberCnt);
+    Pos p = self;
+    for (uint32_t i = 0; i < memberCnt; ++i)
     {
-        if (m_peers.at(members[i]).up)
+        p = Next(p);
+        diff = diff || m_local.members[i] != p->first;
+        m_local.members[i] = p->first;
+        // only the bits of current members change, as Linux's map_set
+        if (p->second.up)
         {
-            upMap |= uint64_t(1) << i;
+            m_local.upMap |= uint64_t(1) << i;
+        }
+        else
+        {
+            m_local.upMap &= ~(uint64_t(1) << i);
         }
     }
-    if (members != m_local.members || upMap != m_local.upMap)
+    diff = diff || m_local.upMap != prevUpMap;
+    if (diff)
     {
-        m_local.members = members;
-        m_local.upMap = upMap;
         ++m_local.gen;
     }
 }
 
-std::vector<uint32_t>
-TipcMonitor::SuccessorsOf(uint32_t addr, uint32_t count) const
-{
-    std::vector<uint32_t> full{m_self};
-    std::vector<uint32_t> ring = Ring();
-    full.insert(full.end(), ring.begin(), ring.end());
-    size_t pos = std::find(full.begin(), full.end(), addr) - full.begin();
-    std::vector<uint32_t> out;
-    for (uint32_t i = 0; i < count; ++i)
-    {
-        out.push_back(full[(pos + 1 + i) % full.size()]);
-    }
-    return out;
-}
-
 void
-TipcMonitor::ApplyDomain(uint32_t addr)
+TipcMonitor::ApplyDomain(Pos p)
 {
-    Peer& p = m_peers.at(addr);
-    p.applied = 0;
-    if (!p.haveDomain)
+    const bool self = p->first == m_self;
+    const TipcMonitorRecord& dom = self ? m_local : p->second.domain;
+    if (!self && (!p->second.haveDomain || !p->second.up))
     {
         return;
     }
-    std::vector<uint32_t> next = SuccessorsOf(addr, p.domain.members.size());
-    while (p.applied < next.size() && p.domain.members[p.applied] == next[p.applied])
+    p->second.applied = 0;
+    Pos member = Next(p);
+    for (uint32_t addr : dom.members)
     {
-        ++p.applied;
+        if (addr != member->first)
+        {
+            return;
+        }
+        ++p->second.applied;
+        member = Next(member);
     }
 }
 
 void
-TipcMonitor::AssignRoles()
+TipcMonitor::UpdateNeighbors(Pos p)
 {
-    uint32_t headApplied = m_localApplied;
-    bool headIsSelf = true;
-    uint32_t i = 0;
-    for (uint32_t addr : Ring())
+    const uint32_t dz = DomainSize(GetPeerCount());
+    for (uint32_t i = 0; i < dz; ++i)
     {
-        Peer& p = m_peers.at(addr);
-        p.isLocal = false;
-        p.isHead = false;
-        if (i < headApplied)
+        ApplyDomain(p);
+        p = Prev(p);
+    }
+}
+
+void
+TipcMonitor::AssignRoles(Pos head)
+{
+    const Pos self = Self();
+    uint32_t i = 0;
+    for (Pos p = Next(head); p != self; p = Next(p))
+    {
+        Peer& peer = p->second;
+        peer.isLocal = false;
+        if (i++ < head->second.applied)
         {
-            ++i;
-            p.isLocal = headIsSelf;
+            peer.isHead = false; // a member of the current head's domain
+            peer.isLocal = head == self;
             continue;
         }
-        if (!p.up)
+        if (!peer.up)
         {
-            continue; // a down peer heads nothing; the next up peer does
+            continue; // a down peer heads nothing
         }
-        p.isHead = true;
-        headApplied = p.applied;
-        headIsSelf = false;
+        if (peer.isHead)
+        {
+            break; // the rest of the ring is unchanged
+        }
+        head = p;
+        peer.isHead = true;
         i = 0;
+    }
+    ++m_listGen;
+}
+
+void
+TipcMonitor::IdentifyLostMembers(Pos p, const TipcMonitorRecord& before, uint32_t appliedBefore)
+{
+    const uint32_t appliedAfter = p->second.applied;
+    const uint64_t upAfter = p->second.haveDomain ? p->second.domain.upMap : 0;
+    Pos member = p;
+    for (uint32_t i = 0; i < appliedBefore; ++i)
+    {
+        member = Next(member);
+        Peer& m = member->second;
+        if (!m.up || !MapGet(before.upMap, i))
+        {
+            continue; // we or the head already saw it down
+        }
+        if (m.isLocal)
+        {
+            continue; // loss of a local member is detected by our own probing
+        }
+        if (appliedAfter == 0 || appliedAfter < i)
+        {
+            m.downCnt = 1; // it left the head's applied domain: probe it
+            continue;
+        }
+        if (!MapGet(upAfter, i))
+        {
+            ++m.downCnt; // the head confirms the loss
+        }
     }
 }
 
@@ -155,155 +258,226 @@ TipcMonitor::PeerUp(uint32_t addr)
     {
         return;
     }
-    bool fresh = m_peers.count(addr) == 0;
-    Peer& p = m_peers[addr];
-    p.up = true;
-    p.downCnt = 0;
-    UpdateLocalDomain();
-    if (fresh)
+    Pos p = m_ring.find(addr);
+    if (p == m_ring.end())
     {
-        for (auto& [a, q] : m_peers)
-        {
-            ApplyDomain(a); // ring positions moved
-        }
+        p = m_ring.emplace(addr, Peer{}).first;
+        UpdateNeighbors(p);
     }
-    AssignRoles();
+    p->second.up = true;
+    Pos head = HeadOf(p);
+    if (head->first == m_self)
+    {
+        UpdateLocalDomain();
+    }
+    AssignRoles(head);
 }
 
 void
 TipcMonitor::PeerDown(uint32_t addr)
 {
-    auto it = m_peers.find(addr);
-    if (it == m_peers.end())
+    if (addr == m_self)
     {
         return;
     }
-    it->second.up = false;
-    it->second.downCnt = 0;
-    it->second.haveDomain = false;
-    it->second.applied = 0;
-    UpdateLocalDomain();
-    AssignRoles();
+    Pos p = m_ring.find(addr);
+    if (p == m_ring.end())
+    {
+        return;
+    }
+    Peer& peer = p->second;
+    const uint32_t applied = peer.applied;
+    const TipcMonitorRecord before = peer.domain;
+    peer.applied = 0;
+    peer.haveDomain = false;
+    peer.domain = TipcMonitorRecord();
+    if (peer.isHead)
+    {
+        IdentifyLostMembers(p, before, applied);
+    }
+    peer.up = false;
+    peer.isHead = false;
+    peer.isLocal = false;
+    peer.downCnt = 0;
+    Pos head = HeadOf(p);
+    if (head->first == m_self)
+    {
+        UpdateLocalDomain();
+    }
+    AssignRoles(head);
 }
 
 void
 TipcMonitor::RemovePeer(uint32_t addr)
 {
-    if (m_peers.erase(addr) == 0)
+    if (addr == m_self)
     {
         return;
     }
-    UpdateLocalDomain();
-    for (auto& [a, q] : m_peers)
+    Pos p = m_ring.find(addr);
+    if (p == m_ring.end())
     {
-        ApplyDomain(a);
+        return;
     }
-    AssignRoles();
+    Pos prev = Prev(p);
+    m_ring.erase(p);
+    Pos head = HeadOf(prev);
+    if (head->first == m_self)
+    {
+        UpdateLocalDomain();
+    }
+    AssignRoles(head);
+    if (!IsActive())
+    {
+        // back to full mesh: forget the domains
+        for (auto& [a, peer] : m_ring)
+        {
+            if (a != m_self)
+            {
+                peer.haveDomain = false;
+                peer.domain = TipcMonitorRecord();
+                peer.applied = 0;
+            }
+        }
+    }
+    UpdateNeighbors(prev);
+}
+
+bool
+TipcMonitor::Prepare(const LinkState& s, TipcMonitorRecord& rec) const
+{
+    if (!IsActive())
+    {
+        return false;
+    }
+    if (s.ackedGen == m_local.gen)
+    {
+        rec = TipcMonitorRecord();
+        rec.gen = m_local.gen;
+    }
+    else
+    {
+        rec = m_local;
+    }
+    rec.ackGen = s.peerGen;
+    return true;
 }
 
 void
-TipcMonitor::ApplyRecord(uint32_t from, const TipcMonitorRecord& rec)
+TipcMonitor::Receive(uint32_t from, const TipcMonitorRecord& rec, LinkState& s)
 {
-    auto it = m_peers.find(from);
-    if (it == m_peers.end() || rec.members.size() > tipc::MAX_MON_DOMAIN)
+    const bool probing = s.probing;
+    if (!s.synched)
+    {
+        // first record since the link came up
+        s.peerGen = static_cast<uint16_t>(rec.gen - 1);
+        s.ackedGen = rec.ackGen;
+        s.synched = true;
+    }
+    if (GenNewer(rec.ackGen, s.ackedGen))
+    {
+        s.ackedGen = rec.ackGen;
+    }
+    if (!GenNewer(rec.gen, s.peerGen) && !probing)
+    {
+        return; // a duplicate, and no probe answer awaited
+    }
+    Pos p = m_ring.find(from);
+    if (p == m_ring.end() || !p->second.up || from == m_self)
     {
         return;
     }
-    Peer& p = it->second;
-    p.downCnt = 0; // it is alive
-    p.ackedGen = rec.ackGen;
-    if (rec.members.empty())
+    Peer& peer = p->second;
+    peer.downCnt = 0; // it is alive
+    if (!GenNewer(rec.gen, s.peerGen))
     {
-        return; // header only (or an inactive monitor): no domain change
+        return;
     }
-    if (p.haveDomain && rec.gen == p.domain.gen)
-    {
-        return; // nothing new
-    }
-    TipcMonitorRecord before = p.domain;
-    uint32_t appliedBefore = p.applied;
-    p.domain = rec;
-    p.haveDomain = true;
-    ApplyDomain(from);
-    if (p.isHead)
-    {
-        // members the head saw up before and now reports down (or dropped)
-        std::vector<uint32_t> next = SuccessorsOf(from, appliedBefore);
-        for (uint32_t i = 0; i < appliedBefore; ++i)
-        {
-            uint32_t addr = next[i];
-            if (addr == m_self || (before.upMap & (uint64_t(1) << i)) == 0)
-            {
-                continue;
-            }
-            Peer& member = m_peers.at(addr);
-            if (!member.up || member.isLocal)
-            {
-                continue; // already down here, or ours to detect by probing
-            }
-            if (p.applied == 0 || p.applied < i)
-            {
-                member.downCnt = 1; // left the head's domain: start probing it
-            }
-            else if ((p.domain.upMap & (uint64_t(1) << i)) == 0)
-            {
-                ++member.downCnt; // loss confirmed by the head
-            }
-        }
-    }
-    if (p.applied != appliedBefore)
-    {
-        AssignRoles();
-    }
+    s.peerGen = rec.gen;
+    const TipcMonitorRecord before = peer.haveDomain ? peer.domain : TipcMonitorRecord();
+    const uint32_t appliedBefore = peer.applied;
+    peer.domain = rec;
+    peer.haveDomain = true;
+    ApplyDomain(p);
+    IdentifyLostMembers(p, before, appliedBefore);
+    AssignRoles(HeadOf(p));
 }
 
-TipcMonitorRecord
-TipcMonitor::BuildRecord(uint32_t to) const
+void
+TipcMonitor::GetState(uint32_t addr, LinkState& s) const
 {
-    TipcMonitorRecord rec;
     if (!IsActive())
     {
-        return rec; // no record below the threshold
+        s.probing = false;
+        s.monitoring = true;
+        return;
     }
-    rec = m_local;
-    auto it = m_peers.find(to);
-    if (it != m_peers.end())
+    if (!s.probing && s.listGen == m_listGen && s.ackedGen == m_local.gen)
     {
-        rec.ackGen = it->second.domain.gen;
-        if (it->second.ackedGen == m_local.gen)
-        {
-            rec.members.clear(); // it has our current domain: header only
-        }
+        return; // nothing changed since the link last looked
     }
-    return rec;
+    auto it = m_ring.find(addr);
+    if (it == m_ring.end() || addr == m_self)
+    {
+        return;
+    }
+    const Peer& peer = it->second;
+    s.probing = s.ackedGen != m_local.gen || peer.downCnt > 0;
+    s.reset = s.reset || peer.downCnt >= tipc::MAX_PEER_DOWN_EVENTS;
+    s.monitoring = peer.isLocal || peer.isHead;
+    s.listGen = m_listGen;
 }
 
-TipcMonitor::PeerState
-TipcMonitor::GetState(uint32_t addr) const
+void
+TipcMonitor::Timeout()
 {
-    PeerState s;
-    auto it = m_peers.find(addr);
-    if (!IsActive() || it == m_peers.end())
+    const uint32_t best = DomainSize(GetPeerCount()) - 1;
+    if (best != Self()->second.applied)
     {
-        return s; // full mesh
+        UpdateLocalDomain();
+        AssignRoles(Self());
     }
-    const Peer& p = it->second;
-    s.monitoring = p.isLocal || p.isHead;
-    s.probing = p.ackedGen != m_local.gen || p.downCnt > 0;
-    s.reset = p.downCnt >= tipc::MAX_PEER_DOWN_EVENTS;
-    return s;
 }
 
 std::vector<uint32_t>
 TipcMonitor::GetMonitored() const
 {
     std::vector<uint32_t> v;
-    for (const auto& [addr, p] : m_peers)
+    const bool active = IsActive();
+    for (const auto& [addr, p] : m_ring)
     {
-        if (!IsActive() || p.isLocal || p.isHead)
+        if (addr != m_self && (!active || p.isLocal || p.isHead))
         {
             v.push_back(addr);
         }
+    }
+    return v;
+}
+
+std::vector<TipcMonitor::PeerInfo>
+TipcMonitor::GetPeers() const
+{
+    std::vector<PeerInfo> v;
+    v.reserve(m_ring.size());
+    auto emit = [&v](uint32_t addr, const Peer& p) {
+        PeerInfo i;
+        i.addr = addr;
+        i.up = p.up;
+        i.isLocal = p.isLocal;
+        i.isHead = p.isHead;
+        i.applied = p.applied;
+        i.downCnt = p.downCnt;
+        i.domainMembers = p.haveDomain ? static_cast<uint32_t>(p.domain.members.size()) : 0;
+        i.domainGen = p.domain.gen;
+        v.push_back(i);
+    };
+    for (auto it = m_ring.upper_bound(m_self); it != m_ring.end(); ++it)
+    {
+        emit(it->first, it->second);
+    }
+    for (auto it = m_ring.begin(); it != m_ring.end() && it->first < m_self; ++it)
+    {
+        emit(it->first, it->second);
     }
     return v;
 }

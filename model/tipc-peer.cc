@@ -791,6 +791,7 @@ TipcPeer::LinkUp(uint32_t bearerId)
     }
     nl->SendStateMsg();
     m_stack->NotifyLinkUpDown(nl, m_addr, true);
+    m_stack->GetMonitor(bearerId)->PeerUp(m_addr);
 
     if (m_activeLinks[0] == -1)
     {
@@ -848,6 +849,7 @@ TipcPeer::LinkDown(uint32_t bearerId, bool deleteLink)
         l->Dispose();
         m_links[bearerId].link = nullptr;
         --m_linkCnt;
+        m_stack->GetMonitor(bearerId)->RemovePeer(m_addr);
     }
 }
 
@@ -866,6 +868,7 @@ TipcPeer::DoLinkDown(uint32_t& bearerId)
         b->GetDiscoverer()->RemoveDest();
     }
     m_stack->NotifyLinkUpDown(l, m_addr, false);
+    m_stack->GetMonitor(bearerId)->PeerDown(m_addr);
 
     // Select the new active links among the other working links
     m_activeLinks = {-1, -1};

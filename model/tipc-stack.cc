@@ -87,6 +87,15 @@ TipcStack::GetTypeId()
                           UintegerValue(TIPC_DEF_BC_RC_RATIO),
                           MakeUintegerAccessor(&TipcStack::SetBroadcastRatio),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MonitorThreshold",
+                          "Cluster size (self included) up to which every link is supervised "
+                          "(full mesh); above it the overlapping-ring neighbour monitor "
+                          "supervises a domain of about sqrt(N) peers plus domain heads "
+                          "(tipc link monitor set threshold; 0 .. 4095, Linux 32).",
+                          UintegerValue(TIPC_DEF_MON_THRESHOLD),
+                          MakeUintegerAccessor(&TipcStack::SetMonitorThreshold,
+                                               &TipcStack::GetMonitorThreshold),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("BroadcastWindow",
                           "Maximum window of the broadcast send link as Linux reports it "
                           "(50 .. 8191, default 50); the window in use stays 50, as in Linux.",
@@ -296,6 +305,10 @@ TipcStack::DoDispose()
         m_bcLink->Dispose();
         m_bcLink = nullptr;
     }
+    for (uint32_t i = 0; i < MAX_BEARERS; ++i)
+    {
+        DeleteMonitor(i);
+    }
     m_node = nullptr;
     m_rng = nullptr;
     Object::DoDispose();
@@ -446,6 +459,7 @@ TipcStack::DisableBearer(uint32_t bearerId)
     {
         peer->LinkDown(bearerId, true);
     }
+    DeleteMonitor(bearerId); // tipc_mon_delete
     b->Disable();
 }
 
@@ -1409,6 +1423,74 @@ TipcStack::SetBroadcastRatio(uint32_t ratio)
     {
         BcastCalcThreshold();
     }
+}
+
+void
+TipcStack::SetMonitorThreshold(uint32_t threshold)
+{
+    CheckAttributeRange("ns3::TipcStack", "MonitorThreshold", threshold, 0, TIPC_CLUSTER_SIZE);
+    m_monThreshold = threshold;
+    for (auto& m : m_monitors)
+    {
+        if (m)
+        {
+            m->SetThreshold(threshold);
+        }
+    }
+}
+
+uint32_t
+TipcStack::GetMonitorThreshold() const
+{
+    return m_monThreshold;
+}
+
+TipcMonitor*
+TipcStack::GetMonitor(uint32_t bearerId)
+{
+    if (bearerId >= MAX_BEARERS)
+    {
+        return nullptr;
+    }
+    std::unique_ptr<TipcMonitor>& m = m_monitors[bearerId];
+    if (!m)
+    {
+        // tipc_mon_create: the own address is settled once links exist
+        m = std::make_unique<TipcMonitor>(m_addr, m_monThreshold);
+        m_monTimers[bearerId] =
+            Simulator::Schedule(MonitorInterval(), &TipcStack::MonitorTimeout, this, bearerId);
+    }
+    return m.get();
+}
+
+const TipcMonitor*
+TipcStack::PeekMonitor(uint32_t bearerId) const
+{
+    return bearerId < MAX_BEARERS ? m_monitors[bearerId].get() : nullptr;
+}
+
+Time
+TipcStack::MonitorInterval() const
+{
+    return MilliSeconds(MON_TIMEOUT + (m_random & 0xffff));
+}
+
+void
+TipcStack::MonitorTimeout(uint32_t bearerId)
+{
+    if (TipcMonitor* m = m_monitors[bearerId].get())
+    {
+        m->Timeout();
+        m_monTimers[bearerId] =
+            Simulator::Schedule(MonitorInterval(), &TipcStack::MonitorTimeout, this, bearerId);
+    }
+}
+
+void
+TipcStack::DeleteMonitor(uint32_t bearerId)
+{
+    m_monTimers[bearerId].Cancel();
+    m_monitors[bearerId].reset();
 }
 
 void

@@ -7,6 +7,7 @@
 #include "tipc-header.h"
 #include "tipc-link.h"
 #include "tipc-media-address.h"
+#include "tipc-monitor.h"
 #include "tipc-msg.h"
 #include "tipc-name-distributor.h"
 #include "tipc-node-id.h"
@@ -24,6 +25,7 @@
 #include <array>
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -93,6 +95,20 @@ class TipcStack : public Object
     Ptr<TipcBearer> GetBearer(uint32_t bearerId) const;
     /** @return number of bearers added */
     uint32_t GetNBearers() const;
+    /**
+     * @brief The neighbour monitor of a bearer (Linux monitor.c), created on
+     *        first use as Linux creates it when the bearer is enabled.
+     * @param bearerId bearer id
+     * @return the monitor, or null for an invalid id
+     */
+    TipcMonitor* GetMonitor(uint32_t bearerId);
+    /**
+     * @brief The neighbour monitor of a bearer if it exists (`tipc link
+     *        monitor list`, `tipc link monitor peer`).
+     * @param bearerId bearer id
+     * @return the monitor or null
+     */
+    const TipcMonitor* PeekMonitor(uint32_t bearerId) const;
 
     // ---------------------------------------------------------------- identity
     /** @return the node identity (zero until set or derived from the first bearer) */
@@ -582,6 +598,25 @@ class TipcStack : public Object
      * @param win maximum window of the broadcast send link
      */
     void SetBroadcastWindow(uint32_t win);
+    /**
+     * @brief Attribute MonitorThreshold setter (checked against its range, 0..4095).
+     * @param threshold cluster size up to which supervision is full mesh
+     */
+    void SetMonitorThreshold(uint32_t threshold);
+    /** @return attribute MonitorThreshold */
+    uint32_t GetMonitorThreshold() const;
+    /** @return the monitor's re-evaluation period: MON_TIMEOUT + (random & 0xffff) ms */
+    Time MonitorInterval() const;
+    /**
+     * @brief The monitor's periodic re-evaluation (mon_timeout).
+     * @param bearerId bearer id
+     */
+    void MonitorTimeout(uint32_t bearerId);
+    /**
+     * @brief Delete a bearer's monitor (tipc_mon_delete).
+     * @param bearerId bearer id
+     */
+    void DeleteMonitor(uint32_t bearerId);
     /** @brief tipc_bcbase_calc_bc_threshold. */
     void BcastCalcThreshold();
     /** @brief tipc_bcbase_select_primary. */
@@ -646,39 +681,42 @@ class TipcStack : public Object
      */
     uint32_t SuggestAddress(uint32_t addr) const;
 
-    Ptr<Node> m_node;                              //!< the ns-3 node
-    TipcNodeId m_nodeId;                           //!< identity
-    uint32_t m_addr;                               //!< own address (0: not yet)
-    uint32_t m_trialAddr;                          //!< trial address
-    Time m_trialEnd;                               //!< end of the address trial
-    bool m_trialStarted;                           //!< a trial was started
-    uint32_t m_clusterId;                          //!< cluster id
-    uint32_t m_random;                             //!< tn->random
-    bool m_randomSet;                              //!< m_random drawn
-    uint32_t m_kernelHashMix;                      //!< host kernel secret part
-    bool m_cryptoBuild;                            //!< CONFIG_TIPC_CRYPTO
-    bool m_started;                                //!< DoInitialize ran
-    std::vector<Ptr<TipcBearer>> m_bearers;        //!< bearers by id
-    std::map<uint32_t, Ptr<TipcPeer>> m_peers;     //!< peers by address
-    std::map<TipcNodeId, uint32_t> m_peersById;    //!< peer addresses by identity
-    Ptr<UniformRandomVariable> m_rng;              //!< random source
-    std::map<std::string, uint64_t> m_drops;       //!< drop counts
-    std::map<uint32_t, PortHandler> m_ports;       //!< local ports
-    TypeId m_windowTypeId;                         //!< window policy type
-    uint32_t m_hz;                                 //!< kernel HZ
-    Time m_trialPeriod;                            //!< address trial duration
-    Ptr<TipcLink> m_bcLink;                        //!< broadcast send link
-    uint32_t m_bcMode;                             //!< BCLINK_MODE_*
-    uint32_t m_bcRatio;                            //!< replicast ratio, percent
-    uint32_t m_bcMaxWin;                           //!< configured broadcast max window
-    std::array<uint32_t, 3> m_bcDests{};           //!< up links per bearer
-    int32_t m_bcPrimary;                           //!< primary broadcast bearer, -1: none
-    bool m_bcastSupport;                           //!< the broadcast bearers can broadcast
-    uint32_t m_bcThreshold;                        //!< replicast if dests <= this
-    Ptr<TipcNameDistributor> m_names;              //!< name table and distribution
-    Ptr<TipcTopologyServer> m_topsrv;              //!< topology server
-    Ptr<UniformRandomVariable> m_portRng;          //!< port ids, socket randomness
-    std::map<uint32_t, Ptr<TipcSocket>> m_sockets; //!< open sockets by port
+    Ptr<Node> m_node;                                      //!< the ns-3 node
+    TipcNodeId m_nodeId;                                   //!< identity
+    uint32_t m_addr;                                       //!< own address (0: not yet)
+    uint32_t m_trialAddr;                                  //!< trial address
+    Time m_trialEnd;                                       //!< end of the address trial
+    bool m_trialStarted;                                   //!< a trial was started
+    uint32_t m_clusterId;                                  //!< cluster id
+    uint32_t m_random;                                     //!< tn->random
+    bool m_randomSet;                                      //!< m_random drawn
+    uint32_t m_kernelHashMix;                              //!< host kernel secret part
+    bool m_cryptoBuild;                                    //!< CONFIG_TIPC_CRYPTO
+    bool m_started;                                        //!< DoInitialize ran
+    std::vector<Ptr<TipcBearer>> m_bearers;                //!< bearers by id
+    std::map<uint32_t, Ptr<TipcPeer>> m_peers;             //!< peers by address
+    std::map<TipcNodeId, uint32_t> m_peersById;            //!< peer addresses by identity
+    Ptr<UniformRandomVariable> m_rng;                      //!< random source
+    std::map<std::string, uint64_t> m_drops;               //!< drop counts
+    std::map<uint32_t, PortHandler> m_ports;               //!< local ports
+    TypeId m_windowTypeId;                                 //!< window policy type
+    uint32_t m_hz;                                         //!< kernel HZ
+    Time m_trialPeriod;                                    //!< address trial duration
+    Ptr<TipcLink> m_bcLink;                                //!< broadcast send link
+    uint32_t m_bcMode;                                     //!< BCLINK_MODE_*
+    uint32_t m_bcRatio;                                    //!< replicast ratio, percent
+    uint32_t m_monThreshold{tipc::TIPC_DEF_MON_THRESHOLD}; //!< neighbour monitor threshold
+    std::array<std::unique_ptr<TipcMonitor>, tipc::MAX_BEARERS> m_monitors; //!< monitors by bearer
+    std::array<EventId, tipc::MAX_BEARERS> m_monTimers; //!< their MON_TIMEOUT timers
+    uint32_t m_bcMaxWin;                                //!< configured broadcast max window
+    std::array<uint32_t, 3> m_bcDests{};                //!< up links per bearer
+    int32_t m_bcPrimary;                                //!< primary broadcast bearer, -1: none
+    bool m_bcastSupport;                                //!< the broadcast bearers can broadcast
+    uint32_t m_bcThreshold;                             //!< replicast if dests <= this
+    Ptr<TipcNameDistributor> m_names;                   //!< name table and distribution
+    Ptr<TipcTopologyServer> m_topsrv;                   //!< topology server
+    Ptr<UniformRandomVariable> m_portRng;               //!< port ids, socket randomness
+    std::map<uint32_t, Ptr<TipcSocket>> m_sockets;      //!< open sockets by port
     /// Registered connections per peer node: (own port, peer port).
     std::map<uint32_t, std::vector<std::pair<uint32_t, uint32_t>>> m_conns;
     bool m_nodeStatePublished; //!< NODE_STATE binding made

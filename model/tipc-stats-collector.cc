@@ -407,10 +407,25 @@ TipcStatsCollector::AddTrafficRows(std::vector<Row>& rows,
 std::vector<TipcStatsCollector::Row>
 TipcStatsCollector::GetSnapshot() const
 {
+    return Collect("", "");
+}
+
+std::vector<TipcStatsCollector::Row>
+TipcStatsCollector::Collect(const std::string& scope, const std::string& entity) const
+{
     std::vector<Row> rows;
     double now = Simulator::Now().GetSeconds();
+    auto wanted = [&scope, &entity](const char* sc, const std::string& ent) {
+        return (scope.empty() || scope == sc) && (entity.empty() || entity == ent);
+    };
+    // a link entity is "host/link": only that host's links are looked at
+    const std::string linkHost = entity.substr(0, entity.find('/'));
     for (const auto& [name, h] : m_hosts)
     {
+        if (!wanted("host", name))
+        {
+            continue;
+        }
         auto add = [&](const std::string& metric, double v) {
             rows.push_back({now, "host", name, metric, v});
         };
@@ -452,6 +467,10 @@ TipcStatsCollector::GetSnapshot() const
     }
     for (const auto& [name, h] : m_hosts)
     {
+        if (!(scope.empty() || scope == "link") || (!entity.empty() && name != linkHost))
+        {
+            continue;
+        }
         std::vector<Ptr<TipcLink>> links;
         for (const Ptr<TipcPeer>& p : h.stack->GetPeers())
         {
@@ -469,8 +488,12 @@ TipcStatsCollector::GetSnapshot() const
         }
         for (const Ptr<TipcLink>& l : links)
         {
-            std::string entity = name + "/" + l->GetName();
-            auto base = m_linkBase.find(entity);
+            std::string linkEntity = name + "/" + l->GetName();
+            if (!wanted("link", linkEntity))
+            {
+                continue;
+            }
+            auto base = m_linkBase.find(linkEntity);
             for (const auto& [metric, v] : LinkCounters(l->GetStats()))
             {
                 uint64_t b = 0;
@@ -479,24 +502,28 @@ TipcStatsCollector::GetSnapshot() const
                     auto it = base->second.find(metric);
                     b = it == base->second.end() ? 0 : it->second;
                 }
-                rows.push_back({now, "link", entity, metric, static_cast<double>(v - b)});
+                rows.push_back({now, "link", linkEntity, metric, static_cast<double>(v - b)});
             }
-            rows.push_back({now, "link", entity, "up", l->IsUp() ? 1.0 : 0.0});
-            rows.push_back({now, "link", entity, "window", static_cast<double>(l->GetWindow())});
+            rows.push_back({now, "link", linkEntity, "up", l->IsUp() ? 1.0 : 0.0});
+            rows.push_back(
+                {now, "link", linkEntity, "window", static_cast<double>(l->GetWindow())});
         }
     }
     for (const auto& [key, s] : m_sockets)
     {
         const Traffic& t = s.traffic;
-        if (t.txMsgs + t.rxMsgs + t.returned + t.rejected >
-            0) // sockets that never carried data are left out
+        if (t.txMsgs + t.rxMsgs + t.returned + t.rejected > 0 && // sockets that never
+            wanted("socket", key))                               // carried data are left out
         {
             AddTrafficRows(rows, "socket", key, t);
         }
     }
     for (const auto& [type, t] : m_services)
     {
-        AddTrafficRows(rows, "service", std::to_string(type), t);
+        if (wanted("service", std::to_string(type)))
+        {
+            AddTrafficRows(rows, "service", std::to_string(type), t);
+        }
     }
     // scope, entity, metric order (hosts come first by construction)
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
@@ -510,9 +537,9 @@ TipcStatsCollector::Get(const std::string& scope,
                         const std::string& entity,
                         const std::string& metric) const
 {
-    for (const Row& r : GetSnapshot())
+    for (const Row& r : Collect(scope, entity))
     {
-        if (r.scope == scope && r.entity == entity && r.metric == metric)
+        if (r.metric == metric)
         {
             return r.value;
         }

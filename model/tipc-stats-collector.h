@@ -135,6 +135,14 @@ class TipcStatsCollector : public Object
     void DoDispose() override;
 
   private:
+    /**
+     * @brief The snapshot rows of one scope and entity.
+     * @param scope host, link, socket or service; empty for all
+     * @param entity the entity's name; empty for all
+     * @return the rows, in GetSnapshot order
+     */
+    std::vector<Row> Collect(const std::string& scope, const std::string& entity) const;
+
     /// Traffic counters of a socket or service.
     struct Traffic
     {

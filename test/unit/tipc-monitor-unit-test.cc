@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <map>
 #include <memory>
+#include <utility>
 
 using namespace ns3;
 
@@ -36,6 +37,12 @@ class Cluster
                 }
             }
         }
+        // the periodic re-evaluation sizes every local domain (Linux does it
+        // MON_TIMEOUT after start at the latest), then records go round
+        for (auto& [a, m] : mon)
+        {
+            m->Timeout();
+        }
         Exchange();
     }
 
@@ -50,15 +57,36 @@ class Cluster
                 {
                     if (a != b && !dead.count(a) && !dead.count(b))
                     {
-                        other->ApplyRecord(a, m->BuildRecord(b));
+                        Send(a, b);
                     }
                 }
             }
         }
     }
 
-    std::map<uint32_t, std::unique_ptr<TipcMonitor>> mon; //!< by address
-    std::map<uint32_t, bool> dead;                        //!< failed nodes
+    /// One STATE message from a to b; false if it carried no record.
+    bool Send(uint32_t a, uint32_t b)
+    {
+        TipcMonitorRecord rec;
+        if (!mon.at(a)->Prepare(link[{a, b}], rec))
+        {
+            return false;
+        }
+        mon.at(b)->Receive(a, rec, link[{b, a}]);
+        return true;
+    }
+
+    /// The state of a's link to b after its timer looked at the monitor.
+    TipcMonitor::LinkState State(uint32_t a, uint32_t b)
+    {
+        TipcMonitor::LinkState& s = link[{a, b}];
+        mon.at(a)->GetState(b, s);
+        return s;
+    }
+
+    std::map<uint32_t, std::unique_ptr<TipcMonitor>> mon;                 //!< by address
+    std::map<std::pair<uint32_t, uint32_t>, TipcMonitor::LinkState> link; //!< (from, to)
+    std::map<uint32_t, bool> dead;                                        //!< failed nodes
 };
 
 } // namespace
@@ -80,8 +108,9 @@ TEST_CASE("up to the threshold every peer is supervised (full mesh), no record",
     TipcMonitor& m = *c.mon.at(1);
     CHECK_FALSE(m.IsActive());
     CHECK(m.GetMonitored().size() == 31);
-    CHECK(m.GetState(17).monitoring);
-    CHECK(m.BuildRecord(2).members.empty());
+    CHECK(c.State(1, 17).monitoring);
+    CHECK_FALSE(c.State(1, 17).probing);
+    CHECK_FALSE(c.Send(1, 2)); // STATE messages carry no record
     Cluster d(33);
     CHECK(d.mon.at(1)->IsActive());
     CHECK(d.mon.at(1)->GetMonitored().size() < 32);
@@ -98,7 +127,13 @@ TEST_CASE("actively monitored peers: local domain plus heads (38 at N = 400)", "
         {
             INFO("N = " << n << ", node " << a);
             REQUIRE(m->GetMonitored().size() == count);
-            REQUIRE(m->GetDomainSize() == TipcMonitor::DomainSize(n));
+            REQUIRE(m->GetLocalDomainMembers() == TipcMonitor::DomainSize(n) - 1);
+            size_t monitoring = 0;
+            for (auto& [b, other] : c.mon)
+            {
+                monitoring += (a != b && c.State(a, b).monitoring) ? 1 : 0;
+            }
+            REQUIRE(monitoring == count);
         }
     }
 }
@@ -115,15 +150,69 @@ TEST_CASE("records: full until acknowledged, then header only", "[monitor]")
     {
         b.PeerUp(p);
     }
-    TipcMonitorRecord first = a.BuildRecord(2);
+    a.Timeout();
+    b.Timeout();
+    TipcMonitor::LinkState ab; // a's link to b
+    TipcMonitor::LinkState ba;
+    TipcMonitorRecord first;
+    REQUIRE(a.Prepare(ab, first));
     REQUIRE(first.members.size() == TipcMonitor::DomainSize(40) - 1);
     CHECK(first.members.front() == 2);
     CHECK(first.upMap == (uint64_t(1) << first.members.size()) - 1);
-    CHECK(a.GetState(2).probing); // b has not acknowledged our domain yet
-    b.ApplyRecord(1, first);
-    a.ApplyRecord(2, b.BuildRecord(1)); // carries ack_gen = our generation
-    CHECK(a.BuildRecord(2).members.empty());
-    CHECK_FALSE(a.GetState(2).probing);
+    CHECK(first.GetSerializedSize() == 16 + 4 * first.members.size());
+    a.GetState(2, ab);
+    CHECK(ab.probing); // b has not acknowledged our domain yet
+    b.Receive(1, first, ba);
+    TipcMonitorRecord reply;
+    REQUIRE(b.Prepare(ba, reply));
+    CHECK(reply.ackGen == a.GetGeneration());
+    a.Receive(2, reply, ab);
+    TipcMonitorRecord next;
+    REQUIRE(a.Prepare(ab, next));
+    CHECK(next.members.empty()); // header only from now on
+    CHECK(next.GetSerializedSize() == 16);
+    a.GetState(2, ab);
+    CHECK_FALSE(ab.probing);
+    // a duplicate (same generation) changes nothing
+    const uint16_t listGen = b.GetListGeneration();
+    b.Receive(1, first, ba);
+    CHECK(b.GetListGeneration() == listGen);
+}
+
+TEST_CASE("the local domain grows with the ring only when a change touches it", "[monitor]")
+{
+    // Linux resizes the local domain when a peer comes up inside it (its head
+    // is self) and otherwise only at the periodic MON_TIMEOUT re-evaluation.
+    TipcMonitor m(1);
+    for (uint32_t p = 2; p <= 100; ++p)
+    {
+        m.PeerUp(p); // each new peer lands behind the last one, which heads it
+    }
+    CHECK(m.GetLocalDomainMembers() == 1);
+    CHECK(m.GetMonitored().size() == 99); // every peer heads an (unknown) domain
+    m.Timeout();
+    CHECK(m.GetLocalDomainMembers() == TipcMonitor::DomainSize(100) - 1);
+    TipcMonitor late(1);
+    for (uint32_t p = 100; p >= 2; --p)
+    {
+        late.PeerUp(p); // farthest first: later peers land inside the local domain
+    }
+    CHECK(late.GetLocalDomainMembers() == TipcMonitor::DomainSize(100) - 1);
+    // a peer far round the ring does not resize it; the timer does
+    TipcMonitor far(1);
+    for (uint32_t p = 2; p <= 17; ++p)
+    {
+        far.PeerUp(p);
+    }
+    const uint32_t before = far.GetLocalDomainMembers();
+    for (uint32_t p = 1000; p < 1100; ++p)
+    {
+        far.PeerUp(p);
+    }
+    far.PeerUp(2000); // its head is not self
+    far.Timeout();
+    CHECK(far.GetLocalDomainMembers() == TipcMonitor::DomainSize(far.GetPeerCount()) - 1);
+    CHECK(far.GetLocalDomainMembers() > before);
 }
 
 TEST_CASE("a failure reported by its domain heads makes everyone probe the node", "[monitor]")
@@ -136,8 +225,9 @@ TEST_CASE("a failure reported by its domain heads makes everyone probe the node"
     {
         if (a != victim)
         {
-            watcher[a] = m->GetState(victim).monitoring;
-            REQUIRE_FALSE(m->GetState(victim).probing);
+            TipcMonitor::LinkState s = c.State(a, victim);
+            watcher[a] = s.monitoring;
+            REQUIRE_FALSE(s.probing);
         }
     }
     size_t watchers = 0;
@@ -157,13 +247,63 @@ TEST_CASE("a failure reported by its domain heads makes everyone probe the node"
         }
     }
     c.Exchange();
+    size_t probing = 0;
     for (const auto& [a, w] : watcher)
     {
         if (!w)
         {
             INFO("node " << a << " learns of the loss from a domain head");
-            CHECK(c.mon.at(a)->GetState(victim).probing);
-            CHECK_FALSE(c.mon.at(a)->GetState(victim).reset);
+            TipcMonitor::LinkState s = c.State(a, victim);
+            CHECK(s.probing);
+            probing += s.probing ? 1 : 0;
         }
     }
+    CHECK(probing == 99 - watchers);
+}
+
+TEST_CASE("a head's confirmed reports add up to a reset of the link", "[monitor]")
+{
+    // Node 1 with 40 peers; peer 2 is in its local domain, so 1 supervises it
+    // and a record from a head can not make it probe 2. Peer 20 is outside the
+    // local domain (5 members): heads' records decide about it.
+    Cluster c(40);
+    TipcMonitor& m = *c.mon.at(1);
+    REQUIRE(m.GetLocalDomainMembers() == 6);
+    uint32_t head = 0;
+    uint32_t member = 0;
+    for (const TipcMonitor::PeerInfo& p : m.GetPeers())
+    {
+        if (p.isHead && head == 0)
+        {
+            head = p.addr;
+        }
+        else if (head != 0 && member == 0)
+        {
+            member = p.addr; // first member of that head's domain
+        }
+    }
+    REQUIRE(head == 8);
+    REQUIRE(member == 9);
+    CHECK_FALSE(c.State(1, member).monitoring);
+    // the head reports its member down four times (four new generations); the
+    // member's own records stop because it is dead
+    c.dead[member] = true;
+    TipcMonitor::LinkState& s = c.link[{1, member}];
+    for (int i = 0; i < 4; ++i)
+    {
+        c.mon.at(head)->PeerDown(member);
+        c.Send(head, 1);
+        c.mon.at(1)->GetState(member, s);
+        INFO("report " << i + 1);
+        CHECK(s.probing);
+        CHECK(s.reset == (i == 3));     // MAX_PEER_DOWN_EVENTS = 4
+        c.mon.at(head)->PeerUp(member); // flaps back up at the head
+        c.Send(head, 1);
+    }
+    // Only down reports while the member is in the head's applied domain count;
+    // a member that answers (a record from it) clears the count.
+    c.dead.erase(member);
+    c.Send(member, 1);
+    c.mon.at(1)->GetState(member, s);
+    CHECK_FALSE(s.probing);
 }
