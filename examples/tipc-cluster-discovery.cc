@@ -460,6 +460,25 @@ main(int argc, char* argv[])
              detected ? secs(downAt.back() - kill) : ""});
     bool ok =
         !meshAt.IsStrictlyNegative() && !namesAt.IsStrictlyNegative() && (!killed || detected);
+    if (namesAt.IsStrictlyNegative())
+    {
+        size_t lo = n;
+        size_t hi = 0;
+        uint32_t complete = 0;
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            size_t k = TipcHelper::GetStack(nodes.Get(i))
+                           ->GetNameTable()
+                           .GetOverlapping(1000, 0, 0xffffffff)
+                           .size();
+            lo = std::min(lo, k);
+            hi = std::max(hi, k);
+            complete += k == n ? 1 : 0;
+        }
+        std::cerr << "# name tables at the end: " << complete << " of " << n
+                  << " complete, bindings of type 1000 per node " << lo << " .. " << hi
+                  << std::endl;
+    }
     if (!ok)
     {
         std::cerr << "tipc-cluster-discovery: sanity check failed:"

@@ -1687,7 +1687,7 @@ TipcLink::WakeupPort(uint32_t port)
 }
 
 bool
-TipcLink::InsertSorted(std::deque<Ptr<TipcMsg>>& q, Ptr<TipcMsg> p)
+TipcLink::InsertSorted(TipcLazyDeque<Ptr<TipcMsg>>& q, Ptr<TipcMsg> p)
 {
     uint16_t s = p->hdr.GetSeqno();
     if (q.empty() || SeqMore(s, q.back()->hdr.GetSeqno()))

@@ -6,6 +6,7 @@
 #include "tipc-constants.h"
 #include "tipc-gap-ack-blocks.h"
 #include "tipc-header.h"
+#include "tipc-lazy-deque.h"
 #include "tipc-link-fsm.h"
 #include "tipc-monitor.h"
 #include "tipc-msg.h"
@@ -492,7 +493,7 @@ class TipcLink : public Object
      * @param p the packet
      * @return false if it was a duplicate
      */
-    static bool InsertSorted(std::deque<Ptr<TipcMsg>>& q, Ptr<TipcMsg> p);
+    static bool InsertSorted(TipcLazyDeque<Ptr<TipcMsg>>& q, Ptr<TipcMsg> p);
     /**
      * @brief Deliver a message to the node/socket layer if it is data
      *        (tipc_data_input).
@@ -552,9 +553,9 @@ class TipcLink : public Object
     uint32_t m_rcvUnacked;             //!< delivered packets not yet acked
     uint16_t m_acked;                  //!< highest seqno acked by the peer
 
-    std::deque<Ptr<TipcMsg>> m_transmq;  //!< sent, not yet acked
-    std::deque<Ptr<TipcMsg>> m_backlogq; //!< waiting for the window
-    std::deque<Ptr<TipcMsg>> m_deferdq;  //!< received out of order, sorted by seqno
+    TipcLazyDeque<Ptr<TipcMsg>> m_transmq;  //!< sent, not yet acked
+    TipcLazyDeque<Ptr<TipcMsg>> m_backlogq; //!< waiting for the window
+    TipcLazyDeque<Ptr<TipcMsg>> m_deferdq;  //!< received out of order, sorted by seqno
 
     /// Per-importance backlog accounting.
     struct Backlog
@@ -564,20 +565,20 @@ class TipcLink : public Object
         Ptr<TipcMsg> target; //!< current bundle target
     };
 
-    std::array<Backlog, 5> m_backlog;                    //!< LOW..SYSTEM
-    TipcWindowState m_win;                               //!< window state
-    Ptr<TipcWindowControl> m_winCtl;                     //!< window policy
-    TracedValue<uint32_t> m_cwnd;                        //!< mirror of the window for tracing
-    std::deque<std::pair<uint32_t, uint32_t>> m_wakeupq; //!< waiting senders (importance, port)
-    TipcReassembler m_reasm;                             //!< fragment reassembly
-    TipcReassembler m_tnlReasm;                          //!< tunnel fragment reassembly
-    TipcReassembler m_failoverReasm;            //!< reassembly continued from a failed link
-    std::deque<Ptr<TipcMsg>> m_failoverDeferdq; //!< tunnelled packets ahead of drop point
-    uint16_t m_dropPoint;                       //!< next old-link seqno to deliver after failover
-    bool m_suppressTx;                          //!< queue without sending (failover dummy)
-    uint32_t m_ackInterval;                     //!< explicit ack every n packets
-    Time m_retrInterval;                        //!< per-packet retransmission hold-off
-    uint32_t m_retrFailMultiple;                //!< failure after n x tolerance
+    std::array<Backlog, 5> m_backlog;                       //!< LOW..SYSTEM
+    TipcWindowState m_win;                                  //!< window state
+    Ptr<TipcWindowControl> m_winCtl;                        //!< window policy
+    TracedValue<uint32_t> m_cwnd;                           //!< mirror of the window for tracing
+    TipcLazyDeque<std::pair<uint32_t, uint32_t>> m_wakeupq; //!< waiting senders (importance, port)
+    TipcReassembler m_reasm;                                //!< fragment reassembly
+    TipcReassembler m_tnlReasm;                             //!< tunnel fragment reassembly
+    TipcReassembler m_failoverReasm;               //!< reassembly continued from a failed link
+    TipcLazyDeque<Ptr<TipcMsg>> m_failoverDeferdq; //!< tunnelled packets ahead of drop point
+    uint16_t m_dropPoint;        //!< next old-link seqno to deliver after failover
+    bool m_suppressTx;           //!< queue without sending (failover dummy)
+    uint32_t m_ackInterval;      //!< explicit ack every n packets
+    Time m_retrInterval;         //!< per-packet retransmission hold-off
+    uint32_t m_retrFailMultiple; //!< failure after n x tolerance
 
     TipcLinkStats m_stats;                                          //!< statistics
     TracedCallback<uint32_t, uint32_t> m_stateTrace;                //!< "State"

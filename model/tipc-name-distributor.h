@@ -3,6 +3,7 @@
 #ifndef TIPC_NAME_DISTRIBUTOR_H
 #define TIPC_NAME_DISTRIBUTOR_H
 
+#include "tipc-lazy-deque.h"
 #include "tipc-msg.h"
 #include "tipc-name-table.h"
 
@@ -145,9 +146,9 @@ class TipcNameDistributor : public Object
     /// Per-peer receive state (Linux keeps it in the peer's broadcast entry).
     struct PeerState
     {
-        std::deque<Ptr<TipcMsg>> queue; //!< received, not yet applied
-        uint16_t rcvNxt{0};             //!< next expected named_seqno
-        bool open{false};               //!< a last-bulk message has arrived
+        TipcLazyDeque<Ptr<TipcMsg>> queue; //!< received, not yet applied
+        uint16_t rcvNxt{0};                //!< next expected named_seqno
+        bool open{false};                  //!< a last-bulk message has arrived
     };
 
     /**

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#ifndef TIPC_LAZY_DEQUE_H
+#define TIPC_LAZY_DEQUE_H
+
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <utility>
+
+namespace ns3
+{
+
+/**
+ * @ingroup tipc
+ * @brief A std::deque that owns no memory while it is empty.
+ *
+ * libstdc++'s std::deque allocates a 512-byte block and its map on
+ * construction.  A link has five queues and a node of a 1000-node cluster
+ * has about 2000 links that mostly stay idle, so eager deques would cost
+ * gigabytes.  This wrapper creates the deque on the first insertion and
+ * frees it on clear(); otherwise it behaves as the subset of std::deque the
+ * link and the name distributor use (same iterators, same complexity).
+ */
+template <typename T>
+class TipcLazyDeque
+{
+  public:
+    using Deque = std::deque<T>;                           //!< the wrapped container
+    using iterator = typename Deque::iterator;             //!< iterator
+    using const_iterator = typename Deque::const_iterator; //!< const iterator
+
+    TipcLazyDeque() = default;
+
+    /** @param o queue to copy */
+    TipcLazyDeque(const TipcLazyDeque& o)
+        : m_q(o.empty() ? nullptr : std::make_unique<Deque>(*o.m_q))
+    {
+    }
+
+    /**
+     * @param o queue to copy
+     * @return this
+     */
+    TipcLazyDeque& operator=(const TipcLazyDeque& o)
+    {
+        if (this != &o)
+        {
+            m_q = o.empty() ? nullptr : std::make_unique<Deque>(*o.m_q);
+        }
+        return *this;
+    }
+
+    /** @brief Move constructor (the source is left empty). */
+    TipcLazyDeque(TipcLazyDeque&&) noexcept = default;
+    /** @return this */
+    TipcLazyDeque& operator=(TipcLazyDeque&&) noexcept = default;
+    ~TipcLazyDeque() = default;
+
+    /** @return true if empty */
+    bool empty() const
+    {
+        return !m_q || m_q->empty();
+    }
+
+    /** @return number of elements */
+    std::size_t size() const
+    {
+        return m_q ? m_q->size() : 0;
+    }
+
+    /** @return first element (not empty) */
+    T& front()
+    {
+        return m_q->front();
+    }
+
+    /** @return first element (not empty) */
+    const T& front() const
+    {
+        return m_q->front();
+    }
+
+    /** @return last element (not empty) */
+    T& back()
+    {
+        return m_q->back();
+    }
+
+    /** @return last element (not empty) */
+    const T& back() const
+    {
+        return m_q->back();
+    }
+
+    /** @param v element to append */
+    void push_back(const T& v)
+    {
+        Get().push_back(v);
+    }
+
+    /** @param v element to append */
+    void push_back(T&& v)
+    {
+        Get().push_back(std::move(v));
+    }
+
+    /**
+     * @param args constructor arguments of the appended element
+     * @return the element
+     */
+    template <typename... Args>
+    T& emplace_back(Args&&... args)
+    {
+        return Get().emplace_back(std::forward<Args>(args)...);
+    }
+
+    /** @brief Remove the first element (not empty). */
+    void pop_front()
+    {
+        m_q->pop_front();
+    }
+
+    /** @brief Remove every element and release the memory. */
+    void clear()
+    {
+        m_q.reset();
+    }
+
+    /** @return iterator to the first element */
+    iterator begin()
+    {
+        return Get().begin();
+    }
+
+    /** @return past-the-end iterator */
+    iterator end()
+    {
+        return Get().end();
+    }
+
+    /** @return iterator to the first element */
+    const_iterator begin() const
+    {
+        return m_q ? m_q->cbegin() : Empty().cbegin();
+    }
+
+    /** @return past-the-end iterator */
+    const_iterator end() const
+    {
+        return m_q ? m_q->cend() : Empty().cend();
+    }
+
+    /**
+     * @param it element to remove (from begin() .. end())
+     * @return iterator to the next element
+     */
+    iterator erase(iterator it)
+    {
+        return m_q->erase(it);
+    }
+
+    /**
+     * @param pos position (from begin() .. end())
+     * @param v element to insert before it
+     * @return iterator to the inserted element
+     */
+    iterator insert(iterator pos, const T& v)
+    {
+        return m_q->insert(pos, v);
+    }
+
+  private:
+    /** @return the deque, created if needed */
+    Deque& Get()
+    {
+        if (!m_q)
+        {
+            m_q = std::make_unique<Deque>();
+        }
+        return *m_q;
+    }
+
+    /** @return a shared empty deque for const iteration */
+    static const Deque& Empty()
+    {
+        static const Deque empty;
+        return empty;
+    }
+
+    std::unique_ptr<Deque> m_q; //!< the elements, null while empty
+};
+
+} // namespace ns3
+
+#endif // TIPC_LAZY_DEQUE_H

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-2.0-only
+//
+// Neighbour monitoring in simulation (reference section 11): a 40-node cluster
+// on a switched LAN is above the threshold (32), so domain records travel in
+// STATE messages and every node supervises only its local domain and the
+// domain heads; at threshold 64 the same cluster stays a full mesh without
+// records; a crashed node is declared down by every survivor, first by those
+// that supervise it, within the bounds the link timer's counting gives.
+
+#include "ns3/bridge-helper.h"
+#include "ns3/csma-helper.h"
+#include "ns3/csma-net-device.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/test.h"
+#include "ns3/tipc-helper.h"
+#include "ns3/tipc-monitor.h"
+#include "ns3/tipc-stack.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <vector>
+
+using namespace ns3;
+
+namespace
+{
+
+/// N nodes, each on its own cable to a learning bridge, TIPC on every node.
+class SwitchedCluster
+{
+  public:
+    SwitchedCluster(uint32_t n, uint32_t threshold)
+    {
+        nodes.Create(n);
+        Ptr<Node> sw = CreateObject<Node>();
+        CsmaHelper csma;
+        csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
+        csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(1)));
+        NetDeviceContainer ports;
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            NetDeviceContainer cable = csma.Install(NodeContainer(nodes.Get(i), sw));
+            devices.Add(cable.Get(0));
+            ports.Add(cable.Get(1));
+        }
+        BridgeHelper bridge;
+        bridge.Install(sw, ports);
+        tipc.SetStackAttributes("MonitorThreshold", UintegerValue(threshold));
+        tipc.Install(nodes);
+        tipc.AddEthBearers(devices);
+        tipc.AssignStreams(nodes, 1);
+    }
+
+    ~SwitchedCluster()
+    {
+        Simulator::Destroy();
+    }
+
+    /// @return node i's monitor of bearer 0
+    const TipcMonitor* Monitor(uint32_t i)
+    {
+        return TipcHelper::GetStack(nodes.Get(i))->PeekMonitor(0);
+    }
+
+    NodeContainer nodes;        //!< cluster nodes
+    NetDeviceContainer devices; //!< their devices
+    TipcHelper tipc;            //!< helper
+};
+
+/// Above the threshold: records on the wire, a domain plus heads supervised.
+class MonitorActiveTestCase : public TestCase
+{
+  public:
+    MonitorActiveTestCase()
+        : TestCase("40 nodes: domain records in STATE messages, local domain and heads supervised")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint32_t n = 40;
+        SwitchedCluster c(n, 32);
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            const TipcMonitor* m = c.Monitor(i);
+            NS_TEST_ASSERT_MSG_NE(m, nullptr, "node " << i << " has a monitor");
+            NS_TEST_ASSERT_MSG_EQ(m->GetPeerCount(), n, "every peer is in the ring");
+            NS_TEST_ASSERT_MSG_EQ(m->IsActive(), true, "40 > threshold 32");
+            uint32_t withRecord = 0;
+            for (const TipcMonitor::PeerInfo& p : m->GetPeers())
+            {
+                withRecord += p.domainMembers > 0 ? 1 : 0;
+                NS_TEST_ASSERT_MSG_EQ(p.up, true, "node " << i << ": every peer up");
+            }
+            // every peer sent its full domain once in a STATE message (the
+            // record went through serialisation and parsing)
+            NS_TEST_ASSERT_MSG_EQ(withRecord, n - 1, "node " << i << ": records from all peers");
+            size_t monitored = m->GetMonitored().size();
+            NS_TEST_ASSERT_MSG_GT_OR_EQ(monitored,
+                                        m->GetLocalDomainMembers(),
+                                        "the local domain is supervised");
+            NS_TEST_ASSERT_MSG_LT(monitored, n - 1, "node " << i << ": not a full mesh");
+        }
+    }
+};
+
+/// At or below the threshold: full mesh, no records.
+class MonitorInactiveTestCase : public TestCase
+{
+  public:
+    MonitorInactiveTestCase()
+        : TestCase("40 nodes, threshold 64: full-mesh supervision, STATE messages carry no record")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint32_t n = 40;
+        SwitchedCluster c(n, 64);
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            const TipcMonitor* m = c.Monitor(i);
+            NS_TEST_ASSERT_MSG_EQ(m->IsActive(), false, "40 <= threshold 64");
+            NS_TEST_ASSERT_MSG_EQ(m->GetMonitored().size(), n - 1, "every peer supervised");
+            for (const TipcMonitor::PeerInfo& p : m->GetPeers())
+            {
+                NS_TEST_ASSERT_MSG_EQ(p.domainMembers, 0, "no record received");
+            }
+        }
+    }
+};
+
+/// A crashed node is declared down by every survivor.
+class MonitorDetectionTestCase : public TestCase
+{
+  public:
+    MonitorDetectionTestCase()
+        : TestCase("40 nodes: a crashed node is detected by supervisors within 6 intervals, "
+                   "by everyone else through the heads' records within 13")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint32_t n = 40;
+        SwitchedCluster c(n, 32);
+        const Time crash = Seconds(5);
+        const Time interval = MilliSeconds(375); // tolerance 1.5 s / 4
+        uint32_t victim = 0;
+        std::vector<bool> supervisor(n, false);
+        std::vector<Time> down(n, Seconds(-1));
+        for (uint32_t i = 1; i < n; ++i)
+        {
+            TipcHelper::GetStack(c.nodes.Get(i))
+                ->TraceConnectWithoutContext("NodeDown",
+                                             Callback<void, uint32_t>([&, i](uint32_t peer) {
+                                                 if (peer == victim && Simulator::Now() >= crash)
+                                                 {
+                                                     down[i] = Simulator::Now();
+                                                 }
+                                             }));
+        }
+        Simulator::Schedule(crash, [&]() {
+            victim = TipcHelper::GetStack(c.nodes.Get(0))->GetOwnAddress();
+            for (uint32_t i = 1; i < n; ++i)
+            {
+                std::vector<uint32_t> mon = c.Monitor(i)->GetMonitored();
+                supervisor[i] = std::find(mon.begin(), mon.end(), victim) != mon.end();
+            }
+            Ptr<CsmaNetDevice> d = DynamicCast<CsmaNetDevice>(c.devices.Get(0));
+            d->SetSendEnable(false);
+            d->SetReceiveEnable(false);
+        });
+        Simulator::Stop(Seconds(12));
+        Simulator::Run();
+        uint32_t supervisors = 0;
+        for (uint32_t i = 1; i < n; ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(down[i].IsStrictlyPositive(), true, "node " << i << " noticed");
+            Time took = down[i] - crash;
+            if (supervisor[i])
+            {
+                ++supervisors;
+                // the counter exceeds the abort limit (4) 5 to 6 intervals after
+                // the last reception
+                NS_TEST_ASSERT_MSG_LT_OR_EQ(took, interval * 6, "supervisor " << i);
+            }
+            else
+            {
+                // a head's record (<= 6 intervals + 1 to deliver it) starts
+                // probing, which fails after abort limit + 2 more intervals
+                NS_TEST_ASSERT_MSG_LT_OR_EQ(took, interval * 13, "node " << i);
+            }
+        }
+        NS_TEST_ASSERT_MSG_GT(supervisors, 0, "somebody supervised the victim");
+        NS_TEST_ASSERT_MSG_LT(supervisors, n - 1, "not everybody did");
+    }
+};
+
+} // namespace
+
+/// Neighbour monitoring test suite.
+class TipcMonitorTestSuite : public TestSuite
+{
+  public:
+    TipcMonitorTestSuite()
+        : TestSuite("tipc-monitor", TestSuite::Type::UNIT)
+    {
+        AddTestCase(new MonitorActiveTestCase);
+        AddTestCase(new MonitorInactiveTestCase);
+        AddTestCase(new MonitorDetectionTestCase);
+    }
+};
+
+/// Static instance.
+static TipcMonitorTestSuite g_tipcMonitorTestSuite;
