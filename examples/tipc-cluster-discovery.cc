@@ -78,7 +78,6 @@
 //   scripts/tipc-plot.py results/cluster-discovery/results.csv --x nodes
 //       --y frames_per_node_per_s
 
-#include "ns3/bridge-module.h"
 #include "ns3/core-module.h"
 #include "ns3/csma-module.h"
 #include "ns3/network-module.h"
@@ -87,6 +86,7 @@
 #include <algorithm>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <vector>
 
 using namespace ns3;
@@ -246,27 +246,16 @@ main(int argc, char* argv[])
     csma.SetChannelAttribute("Delay", TimeValue(delay));
     csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("1000p"));
     NetDeviceContainer devs; // node i's device is devs.Get(i)
-    NetDeviceContainer allDevs;
+    SwitchedLanHelper sw;
     if (lan == "segment")
     {
         devs = csma.Install(nodes);
-        allDevs = devs;
     }
     else
     {
-        csma.SetDeviceAttribute("Mtu", UintegerValue(1500));
-        Ptr<Node> sw = CreateObject<Node>();
-        NetDeviceContainer ports;
-        for (uint32_t i = 0; i < n; ++i)
-        {
-            NetDeviceContainer cable = csma.Install(NodeContainer(nodes.Get(i), sw));
-            devs.Add(cable.Get(0));
-            ports.Add(cable.Get(1));
-        }
-        BridgeHelper bridge;
-        bridge.Install(sw, ports);
-        allDevs.Add(devs);
-        allDevs.Add(ports);
+        sw.SetChannelAttribute("DataRate", StringValue(rate));
+        sw.SetChannelAttribute("Delay", TimeValue(delay));
+        devs = sw.Install(nodes);
     }
 
     TipcHelper tipc;
@@ -278,7 +267,7 @@ main(int argc, char* argv[])
     tipc.Install(nodes);
     int64_t stream = 1;
     stream += tipc.AssignStreams(nodes, stream);
-    stream += csma.AssignStreams(allDevs, stream);
+    stream += lan == "segment" ? csma.AssignStreams(devs, stream) : sw.AssignStreams(stream);
     Ptr<UniformRandomVariable> startRng = CreateObject<UniformRandomVariable>();
     startRng->SetStream(stream);
 
@@ -474,6 +463,18 @@ main(int argc, char* argv[])
             lo = std::min(lo, k);
             hi = std::max(hi, k);
             complete += k == n ? 1 : 0;
+        }
+        std::map<std::string, uint64_t> drops;
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            for (const auto& [reason, k] : TipcHelper::GetStack(nodes.Get(i))->GetDropCounts())
+            {
+                drops[reason] += k;
+            }
+        }
+        for (const auto& [reason, k] : drops)
+        {
+            std::cerr << "# drops: " << reason << ": " << k << std::endl;
         }
         std::cerr << "# name tables at the end: " << complete << " of " << n
                   << " complete, bindings of type 1000 per node " << lo << " .. " << hi

@@ -7,11 +7,10 @@
 // records; a crashed node is declared down by every survivor, first by those
 // that supervise it, within the bounds the link timer's counting gives.
 
-#include "ns3/bridge-helper.h"
-#include "ns3/csma-helper.h"
 #include "ns3/csma-net-device.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/switched-lan-helper.h"
 #include "ns3/test.h"
 #include "ns3/tipc-helper.h"
 #include "ns3/tipc-monitor.h"
@@ -26,26 +25,16 @@ using namespace ns3;
 namespace
 {
 
-/// N nodes, each on its own cable to a learning bridge, TIPC on every node.
+/// N nodes on a switched LAN, TIPC on every node.
 class SwitchedCluster
 {
   public:
     SwitchedCluster(uint32_t n, uint32_t threshold)
     {
         nodes.Create(n);
-        Ptr<Node> sw = CreateObject<Node>();
-        CsmaHelper csma;
-        csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
-        csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(1)));
-        NetDeviceContainer ports;
-        for (uint32_t i = 0; i < n; ++i)
-        {
-            NetDeviceContainer cable = csma.Install(NodeContainer(nodes.Get(i), sw));
-            devices.Add(cable.Get(0));
-            ports.Add(cable.Get(1));
-        }
-        BridgeHelper bridge;
-        bridge.Install(sw, ports);
+        SwitchedLanHelper lan;
+        devices = lan.Install(nodes);
+        lan.AssignStreams(100);
         tipc.SetStackAttributes("MonitorThreshold", UintegerValue(threshold));
         tipc.Install(nodes);
         tipc.AddEthBearers(devices);

@@ -981,3 +981,23 @@ TEST_CASE("name table: interval queries agree with a brute-force model", "[namet
     CHECK(nt.GetNPublications() == 0);
     CHECK(nt.Dump().empty());
 }
+
+TEST_CASE("name table: a range query finds every one of 2000 bindings", "[nametable]")
+{
+    // one single-instance binding per node, arriving in a scrambled order, as
+    // in a large cluster's name distribution
+    TipcNameTable t;
+    t.SetOwnNode(1);
+    const uint32_t n = 2000;
+    for (uint32_t k = 0; k < n; ++k)
+    {
+        uint32_t i = (k * 7919) % n;
+        REQUIRE(t.Insert(1000, i, i, TIPC_CLUSTER_SCOPE, 0x1000 + i, 1 + i, 1 + i) != nullptr);
+        if (k % 97 == 0 || k == n - 1)
+        {
+            INFO("after " << k + 1 << " insertions");
+            REQUIRE(t.GetOverlapping(1000, 0, 0xffffffff).size() == k + 1);
+        }
+    }
+    CHECK(t.GetOverlapping(1000, 500, 999).size() == 500);
+}

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#include "switched-lan-helper.h"
+
+#include "ns3/bridge-helper.h"
+#include "ns3/log.h"
+#include "ns3/string.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("SwitchedLanHelper");
+
+SwitchedLanHelper::SwitchedLanHelper()
+{
+    m_csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
+    m_csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(1)));
+    m_csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("1000p"));
+}
+
+void
+SwitchedLanHelper::SetChannelAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_csma.SetChannelAttribute(name, value);
+}
+
+void
+SwitchedLanHelper::SetDeviceAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_csma.SetDeviceAttribute(name, value);
+}
+
+NetDeviceContainer
+SwitchedLanHelper::Install(const NodeContainer& nodes)
+{
+    NS_LOG_FUNCTION(this << nodes.GetN());
+    m_switch = CreateObject<Node>();
+    m_hosts = NetDeviceContainer();
+    m_ports = NetDeviceContainer();
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        NetDeviceContainer cable = m_csma.Install(NodeContainer(*it, m_switch));
+        m_hosts.Add(cable.Get(0));
+        m_ports.Add(cable.Get(1));
+    }
+    BridgeHelper bridge;
+    bridge.Install(m_switch, m_ports);
+    return m_hosts;
+}
+
+Ptr<Node>
+SwitchedLanHelper::GetSwitch() const
+{
+    return m_switch;
+}
+
+NetDeviceContainer
+SwitchedLanHelper::GetSwitchPorts() const
+{
+    return m_ports;
+}
+
+int64_t
+SwitchedLanHelper::AssignStreams(int64_t stream)
+{
+    NetDeviceContainer all(m_hosts, m_ports);
+    return m_csma.AssignStreams(all, stream);
+}
+
+} // namespace ns3
