@@ -196,10 +196,7 @@ main(int argc, char* argv[])
     {
         NS_FATAL_ERROR("--lan=" << lan << ": use segment or switch");
     }
-    if (window != "variable" && window != "fixed")
-    {
-        NS_FATAL_ERROR("--window=" << window << ": use variable or fixed");
-    }
+    const TypeId windowType = TipcWindowControl::LookupByName(window, "--window");
     if (duration < Seconds(1) || duration > Seconds(600))
     {
         NS_FATAL_ERROR("--duration=" << duration.As(Time::S) << " outside 1 s .. 600 s");
@@ -261,9 +258,7 @@ main(int argc, char* argv[])
     TipcHelper tipc;
     tipc.SetBearerAttributes("Tolerance", TimeValue(tolerance));
     tipc.SetStackAttributes("MonitorThreshold", UintegerValue(threshold));
-    tipc.SetStackAttributes("WindowControl",
-                            TypeIdValue(window == "fixed" ? TipcFixedWindow::GetTypeId()
-                                                          : TipcVariableWindow::GetTypeId()));
+    tipc.SetStackAttributes("WindowControl", TypeIdValue(windowType));
     tipc.Install(nodes);
     int64_t stream = 1;
     stream += tipc.AssignStreams(nodes, stream);

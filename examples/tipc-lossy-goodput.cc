@@ -69,13 +69,8 @@ main(int argc, char* argv[])
     {
         NS_FATAL_ERROR("--size=" << size << " outside 1 .. 66000");
     }
-    if (window != "variable" && window != "fixed")
-    {
-        NS_FATAL_ERROR("--window=" << window << ": use variable or fixed");
-    }
     Config::SetDefault("ns3::TipcStack::WindowControl",
-                       TypeIdValue(window == "variable" ? TipcVariableWindow::GetTypeId()
-                                                        : TipcFixedWindow::GetTypeId()));
+                       TypeIdValue(TipcWindowControl::LookupByName(window, "--window")));
 
     NodeContainer nodes;
     nodes.Create(2);

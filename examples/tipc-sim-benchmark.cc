@@ -210,16 +210,14 @@ Crossover()
 }
 
 Measure
-Cluster(uint32_t n, Time duration, const std::string& window)
+Cluster(uint32_t n, Time duration, TypeId window)
 {
     Measure m{"cluster", n};
     NodeContainer nodes(n);
     SwitchedLanHelper lan;
     NetDeviceContainer devs = lan.Install(nodes);
     TipcHelper tipc;
-    tipc.SetStackAttributes("WindowControl",
-                            TypeIdValue(window == "fixed" ? TipcFixedWindow::GetTypeId()
-                                                          : TipcVariableWindow::GetTypeId()));
+    tipc.SetStackAttributes("WindowControl", TypeIdValue(window));
     tipc.Install(nodes);
     tipc.AddEthBearers(devs);
     int64_t stream = 1;
@@ -262,6 +260,7 @@ main(int argc, char* argv[])
                  clusterWindow);
     cmd.AddValue("output", "Result CSV (relative to the working directory; - for stdout)", output);
     cmd.Parse(argc, argv);
+    const TypeId windowType = TipcWindowControl::LookupByName(clusterWindow, "--clusterWindow");
 
     TipcCsvWriter csv(output,
                       {"scenario",
@@ -314,7 +313,7 @@ main(int argc, char* argv[])
             {
                 NS_FATAL_ERROR("--clusters: " << n << " outside 2 .. 1000");
             }
-            report(Cluster(n, clusterTime, clusterWindow));
+            report(Cluster(n, clusterTime, windowType));
         }
     }
     if (linkRate > 0 && tcpRate > 0)

@@ -1280,8 +1280,7 @@ TipcLink::ProtoReceive(Ptr<TipcMsg> msg)
         if ((m_peerCaps & TIPC_GAP_ACK_BLOCK) && d.size() >= 2)
         {
             glen = tipc::ReadBe16(d.data());
-            if (d.size() >= 4 &&
-                TipcGapAckBlocks::Deserialize(d.data(), static_cast<uint32_t>(d.size()), ga) &&
+            if (TipcGapAckBlocks::Deserialize(d.data(), static_cast<uint32_t>(d.size()), ga) &&
                 !ga.ucast.empty())
             {
                 blocks = &ga.ucast;

@@ -4,6 +4,7 @@
 
 #include "tipc-attribute-check.h"
 
+#include "ns3/fatal-error.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -33,6 +34,21 @@ TipcWindowControl::GetTypeId()
 {
     static TypeId tid = TypeId("ns3::TipcWindowControl").SetParent<Object>().SetGroupName("Tipc");
     return tid;
+}
+
+TypeId
+TipcWindowControl::LookupByName(const std::string& name, const std::string& option)
+{
+    if (name == "variable")
+    {
+        return TipcVariableWindow::GetTypeId();
+    }
+    if (name == "fixed")
+    {
+        return TipcFixedWindow::GetTypeId();
+    }
+    NS_FATAL_ERROR(option << "=" << name << ": use variable or fixed");
+    return TypeId();
 }
 
 TypeId

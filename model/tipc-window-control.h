@@ -44,6 +44,16 @@ class TipcWindowControl : public Object
      */
     static TypeId GetTypeId();
 
+    /**
+     * @brief The policy type for a short name, as scripts take it on the
+     *        command line; any other name stops the program with a message
+     *        naming the allowed values.
+     * @param name "variable" (Linux >= 5.7) or "fixed" (Linux 5.4)
+     * @param option what the name was given as, for the message (e.g. "--window")
+     * @return TipcVariableWindow's or TipcFixedWindow's TypeId
+     */
+    static TypeId LookupByName(const std::string& name, const std::string& option);
+
     /** @return a short name for logs */
     virtual std::string GetName() const = 0;
 
