@@ -292,6 +292,7 @@ main(int argc, char* argv[])
     // full mesh: every node has n-1 peers up
     std::vector<uint32_t> up(n, 0);
     uint32_t complete = 0; // nodes with n-1 peers up
+    uint64_t nodeDowns = 0;
     Time meshAt = Seconds(-1);
     for (uint32_t i = 0; i < n; ++i)
     {
@@ -308,6 +309,7 @@ main(int argc, char* argv[])
                                           }
                                       }));
         s->TraceConnectWithoutContext("NodeDown", Callback<void, uint32_t>([&, i](uint32_t) {
+                                          ++nodeDowns;
                                           if (up[i]-- == n - 1)
                                           {
                                               --complete;
@@ -471,6 +473,21 @@ main(int argc, char* argv[])
         {
             std::cerr << "# drops: " << reason << ": " << k << std::endl;
         }
+        TipcNameDistributor::Stats sum;
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            const auto& st = TipcHelper::GetStack(nodes.Get(i))->GetNameDistributor()->GetStats();
+            sum.sentUpdates += st.sentUpdates;
+            sum.sentBulk += st.sentBulk;
+            sum.recvMessages += st.recvMessages;
+            sum.applied += st.applied;
+            sum.rejectedItems += st.rejectedItems;
+            sum.oldDropped += st.oldDropped;
+        }
+        std::cerr << "# name distribution: " << sum.sentBulk << " bulk and " << sum.sentUpdates
+                  << " single messages sent, " << sum.recvMessages << " received, " << sum.applied
+                  << " items applied, " << sum.rejectedItems << " rejected, " << sum.oldDropped
+                  << " stale; " << nodeDowns << " node-down events" << std::endl;
         std::cerr << "# name tables at the end: " << complete << " of " << n
                   << " complete, bindings of type 1000 per node " << lo << " .. " << hi
                   << std::endl;

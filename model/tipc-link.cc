@@ -1288,8 +1288,10 @@ TipcLink::ProtoReceive(Ptr<TipcMsg> msg)
         }
         ReceiveMonitorRecord(d, glen);
         uint16_t rcvgap = 0;
-        if ((hdr.IsProbe() || hdr.IsKeepalive()) && SeqMore(hdr.GetNextSent(), m_rcvNxt) &&
-            !IsSynching() && m_deferdq.empty())
+        const bool checkGap = m_winCtl->NacksOnAnyState()
+                                  ? true
+                                  : (hdr.IsProbe() || hdr.IsKeepalive()) && m_deferdq.empty();
+        if (checkGap && SeqMore(hdr.GetNextSent(), m_rcvNxt) && !IsSynching())
         {
             rcvgap = SeqDistance(m_rcvNxt, hdr.GetNextSent());
         }

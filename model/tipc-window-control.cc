@@ -86,6 +86,12 @@ TipcVariableWindow::ProbesIdleLink() const
     return true;
 }
 
+bool
+TipcVariableWindow::NacksOnAnyState() const
+{
+    return false;
+}
+
 void
 TipcVariableWindow::Init(TipcWindowState& s,
                          uint32_t minWin,
@@ -165,6 +171,12 @@ bool
 TipcFixedWindow::ProbesIdleLink() const
 {
     return false;
+}
+
+bool
+TipcFixedWindow::NacksOnAnyState() const
+{
+    return true;
 }
 
 void

@@ -69,6 +69,20 @@ class TipcWindowControl : public Object
     virtual bool ProbesIdleLink() const = 0;
 
     /**
+     * @brief Whether a receiver reports a gap (NACK) on any STATE message
+     *        whose next-sent field is ahead of its rcv_nxt.
+     *
+     * Linux 5.4 does.  Since 5.6 (commit "tipc: eliminate more unnecessary
+     * nacks and retransmissions") only probes and probe replies are checked,
+     * and only while the deferred queue is empty.  The two rules belong with
+     * the two idle-link policies: a sender that never probes an idle link
+     * relies on the receiver reading the next-sent field of its plain STATE
+     * messages, or a lost tail packet on an unmonitored link is never resent.
+     * @return true for the fixed window (Linux 5.4)
+     */
+    virtual bool NacksOnAnyState() const = 0;
+
+    /**
      * @brief Set the window and backlog limits of a new link
      *        (tipc_link_set_queue_limits).
      * @param s window state
@@ -119,6 +133,7 @@ class TipcVariableWindow : public TipcWindowControl
     static TypeId GetTypeId();
     std::string GetName() const override;
     bool ProbesIdleLink() const override;
+    bool NacksOnAnyState() const override;
     void Init(TipcWindowState& s,
               uint32_t minWin,
               uint32_t maxWin,
@@ -156,6 +171,7 @@ class TipcFixedWindow : public TipcWindowControl
     static TypeId GetTypeId();
     std::string GetName() const override;
     bool ProbesIdleLink() const override;
+    bool NacksOnAnyState() const override;
     void Init(TipcWindowState& s,
               uint32_t minWin,
               uint32_t maxWin,

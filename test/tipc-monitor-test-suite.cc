@@ -7,14 +7,24 @@
 // records; a crashed node is declared down by every survivor, first by those
 // that supervise it, within the bounds the link timer's counting gives.
 
+#include "tipc-link-harness.h"
+
 #include "ns3/csma-net-device.h"
+#include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/switched-lan-helper.h"
 #include "ns3/test.h"
+#include "ns3/tipc-address.h"
+#include "ns3/tipc-constants.h"
 #include "ns3/tipc-helper.h"
+#include "ns3/tipc-link.h"
 #include "ns3/tipc-monitor.h"
+#include "ns3/tipc-peer.h"
+#include "ns3/tipc-socket-factory.h"
+#include "ns3/tipc-socket.h"
 #include "ns3/tipc-stack.h"
+#include "ns3/tipc-window-control.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -29,13 +39,14 @@ namespace
 class SwitchedCluster
 {
   public:
-    SwitchedCluster(uint32_t n, uint32_t threshold)
+    SwitchedCluster(uint32_t n, uint32_t threshold, TypeId window = TipcVariableWindow::GetTypeId())
     {
         nodes.Create(n);
         SwitchedLanHelper lan;
         devices = lan.Install(nodes);
         lan.AssignStreams(100);
         tipc.SetStackAttributes("MonitorThreshold", UintegerValue(threshold));
+        tipc.SetStackAttributes("WindowControl", TypeIdValue(window));
         tipc.Install(nodes);
         tipc.AddEthBearers(devices);
         tipc.AssignStreams(nodes, 1);
@@ -197,6 +208,94 @@ class MonitorDetectionTestCase : public TestCase
 } // namespace
 
 /// Neighbour monitoring test suite.
+/**
+ * A lost tail packet on a passively supervised link is resent.  Nothing
+ * follows the packet, and the sender does not supervise the receiver, so only
+ * the idle-link rule of the link version recovers it: the checkpoint probe
+ * (variable window, Linux >= 5.7) or the receiver's NACK on the next-sent
+ * field of any STATE message (fixed window, Linux 5.4).
+ */
+class MonitorPassiveTailLossTestCase : public TestCase
+{
+  public:
+    explicit MonitorPassiveTailLossTestCase(TypeId window)
+        : TestCase("40 nodes, " + window.GetName() +
+                   ": a lost tail packet on a passively supervised link is resent"),
+          m_window(window)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint32_t n = 40;
+        SwitchedCluster c(n, 32, m_window);
+        Ptr<TipcStack> a = TipcHelper::GetStack(c.nodes.Get(0));
+        // the receiver: a peer node 0 supervises passively, once the cluster is up
+        uint32_t rx = n;
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        const std::vector<uint32_t> monitored = c.Monitor(0)->GetMonitored();
+        for (uint32_t j = 1; j < n && rx == n; ++j)
+        {
+            uint32_t addr = TipcHelper::GetStack(c.nodes.Get(j))->GetOwnAddress();
+            if (std::find(monitored.begin(), monitored.end(), addr) == monitored.end())
+            {
+                rx = j;
+            }
+        }
+        NS_TEST_ASSERT_MSG_LT(rx, n, "node 0 supervises some peer passively");
+        Ptr<TipcStack> b = TipcHelper::GetStack(c.nodes.Get(rx));
+        Ptr<TipcSocket> srv =
+            c.nodes.Get(rx)->GetObject<TipcSocketFactory>()->CreateSocket(TipcSocketType::RDM);
+        Ptr<TipcSocket> cli =
+            c.nodes.Get(0)->GetObject<TipcSocketFactory>()->CreateSocket(TipcSocketType::RDM);
+        NS_TEST_ASSERT_MSG_EQ(srv->Bind(TipcAddress::Service(4711, 1)), 0, "bind");
+        Time arrived = Seconds(-1);
+        srv->SetRecvCallback(MakeBoundCallback(
+            +[](Time* t, Ptr<Socket> s) {
+                while (s->Recv())
+                {
+                    *t = Simulator::Now();
+                }
+            },
+            &arrived));
+        // drop the first user data packet node 0 sends to the receiver
+        Ptr<tipctest::TipcSelectiveErrorModel> em =
+            CreateObject<tipctest::TipcSelectiveErrorModel>();
+        const uint32_t from = a->GetOwnAddress();
+        bool dropped = false;
+        em->SetPredicate([from, &dropped](const TipcHeader& h) {
+            if (dropped || h.GetPrevNode() != from || h.GetUser() > tipc::TIPC_CRITICAL_IMPORTANCE)
+            {
+                return false;
+            }
+            dropped = true;
+            return true;
+        });
+        DynamicCast<CsmaNetDevice>(c.devices.Get(rx))->SetReceiveErrorModel(em);
+        Ptr<TipcLink> link = a->GetPeer(b->GetOwnAddress())->GetLink(0);
+        const Time sent = Simulator::Now() + Seconds(1);
+        Simulator::Schedule(sent - Simulator::Now(), [&]() {
+            NS_TEST_EXPECT_MSG_EQ(
+                cli->SendTo(Create<Packet>(100), 0, TipcAddress::Service(4711, 1)),
+                100,
+                "sendto");
+        });
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(em->GetDropped(), 1, "the packet was dropped once");
+        NS_TEST_ASSERT_MSG_EQ(arrived.IsStrictlyPositive(), true, "the packet arrived");
+        // one node-timer tick (375 ms) finds the non-empty send queue, the next
+        // exchange brings the NACK; well within two ticks
+        NS_TEST_EXPECT_MSG_LT(arrived - sent, MilliSeconds(800), "resent within two ticks");
+        NS_TEST_EXPECT_MSG_EQ(link->GetTransmitQueueLength(), 0, "the send queue drained");
+        NS_TEST_EXPECT_MSG_GT_OR_EQ(link->GetStats().retransmitted, 1, "retransmitted");
+    }
+
+    TypeId m_window; //!< window control under test
+};
+
 class TipcMonitorTestSuite : public TestSuite
 {
   public:
@@ -206,6 +305,8 @@ class TipcMonitorTestSuite : public TestSuite
         AddTestCase(new MonitorActiveTestCase);
         AddTestCase(new MonitorInactiveTestCase);
         AddTestCase(new MonitorDetectionTestCase);
+        AddTestCase(new MonitorPassiveTailLossTestCase(TipcFixedWindow::GetTypeId()));
+        AddTestCase(new MonitorPassiveTailLossTestCase(TipcVariableWindow::GetTypeId()));
     }
 };
 
