@@ -98,7 +98,11 @@ TipcPeer::~TipcPeer()
 void
 TipcPeer::DoDispose()
 {
-    m_timer.Cancel();
+    if (m_stack)
+    {
+        m_stack->GetNodeTimers().Remove(m_timer);
+        m_timer = TipcTimerQueue::INVALID;
+    }
     for (auto& le : m_links)
     {
         if (le.link)
@@ -127,7 +131,8 @@ TipcPeer::Setup(Ptr<TipcStack> stack, uint32_t addr, const TipcNodeId& id, uint3
     m_signature = INVALID_NODE_SIG;
     m_deleteAt = Simulator::Now() + m_cleanupDelay;
     m_keepalive = m_initKeepalive;
-    m_timer = Simulator::Schedule(m_keepalive, &TipcPeer::Timeout, this);
+    m_timer = stack->GetNodeTimers().Add(MakeCallback(&TipcPeer::Timeout, this));
+    ArmTimer();
     // the receive side of the peer's broadcasts (and the peer as an acker of ours)
     m_bcRcvLink = CreateObject<TipcLink>();
     m_bcRcvLink->SetupBcastRcv(this, stack->GetBcLink());
@@ -496,8 +501,7 @@ TipcPeer::CheckDest(Ptr<TipcBearer> bearer,
             CalculateTimer(l);
             if (m_linkCnt == 1)
             {
-                m_timer.Cancel();
-                m_timer = Simulator::Schedule(m_keepalive, &TipcPeer::Timeout, this);
+                ArmTimer();
             }
             m_stack->NotifyDiscovery("link-created", b, m_addr);
         }
@@ -533,7 +537,20 @@ TipcPeer::Timeout()
             LinkDown(b, false);
         }
     }
-    m_timer = Simulator::Schedule(m_keepalive, &TipcPeer::Timeout, this);
+    ArmTimer();
+}
+
+void
+TipcPeer::ArmTimer()
+{
+    // mod_timer(jiffies + msecs_to_jiffies(keepalive)): a kernel timer expires
+    // on a jiffy tick, so the interval is rounded up to whole jiffies and all
+    // of a node's peer timers due in one jiffy run together
+    const int64_t due =
+        m_stack->Jiffies() +
+        m_stack->MsecsToJiffies(static_cast<uint32_t>(m_keepalive.GetMilliSeconds()));
+    m_stack->GetNodeTimers().Schedule(m_timer,
+                                      Max(m_stack->TickTime(due) - Simulator::Now(), Seconds(0)));
 }
 
 void

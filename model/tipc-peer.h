@@ -9,6 +9,7 @@
 #include "tipc-msg.h"
 #include "tipc-node-fsm.h"
 #include "tipc-node-id.h"
+#include "tipc-timer-queue.h"
 
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
@@ -250,6 +251,8 @@ class TipcPeer : public Object
      * @return false if the peer's links were reset (drop the packet)
      */
     bool BcPreReceive(uint32_t bearerId, const Ptr<TipcMsg>& msg);
+    /** @brief Arm the node timer one keepalive interval ahead, on a jiffy tick. */
+    void ArmTimer();
     /** @brief Node timer (tipc_node_timeout). */
     void Timeout();
     /**
@@ -326,7 +329,7 @@ class TipcPeer : public Object
     Time m_maxKeepalive;                              //!< keepalive cap (attribute)
     Time m_initKeepalive;                             //!< interval without links (attribute)
     Time m_cleanupDelay;                              //!< delete after down this long
-    EventId m_timer;                                  //!< node timer
+    TipcTimerQueue::Id m_timer{TipcTimerQueue::INVALID}; //!< node timer (in the stack's queue)
 };
 
 } // namespace ns3

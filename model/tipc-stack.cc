@@ -193,6 +193,7 @@ TipcStack::TipcStack()
       m_cryptoBuild(true),
       m_started(false),
       m_hz(250),
+      m_jiffyPhase(-1),
       m_trialPeriod(MilliSeconds(TIPC_ADDR_TRIAL_PERIOD)),
       m_bcMode(BCLINK_MODE_SEL),
       m_bcRatio(TIPC_DEF_BC_RC_RATIO),
@@ -278,6 +279,8 @@ TipcStack::DoDispose()
         peer->Dispose();
     }
     m_peers.clear();
+    m_peerIndex.clear();
+    m_nodeTimers.Clear();
     m_peersById.clear();
     m_ports.clear();
     for (auto& b : m_bearers)
@@ -738,6 +741,7 @@ TipcStack::CheckDest(uint32_t addr,
     {
         peer = CreateObject<TipcPeer>();
         m_peers[addr] = peer;
+        m_peerIndex[addr] = PeekPointer(peer);
         m_peersById[peerId] = addr;
         peer->Setup(this, addr, peerId, caps);
         peer->AssignPeerNet(hashMixes);
@@ -760,8 +764,14 @@ TipcStack::CheckDest(uint32_t addr,
 Ptr<TipcPeer>
 TipcStack::GetPeer(uint32_t addr) const
 {
-    auto it = m_peers.find(addr);
-    return it == m_peers.end() ? nullptr : it->second;
+    auto it = m_peerIndex.find(addr);
+    return it == m_peerIndex.end() ? nullptr : it->second;
+}
+
+TipcTimerQueue&
+TipcStack::GetNodeTimers()
+{
+    return m_nodeTimers;
 }
 
 std::vector<Ptr<TipcPeer>>
@@ -795,6 +805,7 @@ TipcStack::DeletePeer(uint32_t addr)
     NS_LOG_INFO("deleting peer " << std::hex << addr);
     Ptr<TipcPeer> peer = it->second;
     m_peers.erase(it);
+    m_peerIndex.erase(addr);
     m_peersById.erase(peer->GetNodeId());
     peer->Dispose();
 }
@@ -1033,9 +1044,33 @@ TipcStack::SetAddressTrialPeriod(Time t)
 }
 
 int64_t
+TipcStack::JiffyPhase() const
+{
+    if (m_jiffyPhase < 0)
+    {
+        // one jiffies counter per kernel: the namespaces of a host share it;
+        // separate machines tick at unrelated phases (a fixed hash of the
+        // kernel's first node, so no random stream is consumed)
+        Ptr<LinuxHost> host = GetHost();
+        uint64_t key = host && !host->GetNamespaces().empty()
+                           ? host->GetNamespaces().front()->GetId()
+                           : (m_node ? m_node->GetId() : 0);
+        const int64_t tick = 1000000000LL / m_hz;
+        m_jiffyPhase = static_cast<int64_t>((key * 2654435761ULL) % 4294967296ULL) % tick;
+    }
+    return m_jiffyPhase;
+}
+
+int64_t
 TipcStack::Jiffies() const
 {
-    return Simulator::Now().GetNanoSeconds() * m_hz / 1000000000LL;
+    return (Simulator::Now().GetNanoSeconds() + JiffyPhase()) * m_hz / 1000000000LL;
+}
+
+Time
+TipcStack::TickTime(int64_t jiffies) const
+{
+    return NanoSeconds(jiffies * 1000000000LL / m_hz - JiffyPhase());
 }
 
 int64_t
@@ -1360,6 +1395,7 @@ TipcStack::Shutdown()
         peer->Dispose(); // timers stop
     }
     m_peers.clear();
+    m_peerIndex.clear();
     m_peersById.clear();
     m_inputq.clear();
 }

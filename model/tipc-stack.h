@@ -12,6 +12,7 @@
 #include "tipc-name-distributor.h"
 #include "tipc-node-id.h"
 #include "tipc-socket.h"
+#include "tipc-timer-queue.h"
 #include "tipc-topology-server.h"
 #include "tipc-window-control.h"
 
@@ -27,6 +28,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace ns3
@@ -187,6 +189,12 @@ class TipcStack : public Object
      * @return the peer or null
      */
     Ptr<TipcPeer> GetPeer(uint32_t addr) const;
+    /**
+     * @brief The node timers of all peers (one per peer, tipc_node_timeout),
+     *        multiplexed onto one simulator event (see TipcTimerQueue).
+     * @return the queue
+     */
+    TipcTimerQueue& GetNodeTimers();
     /** @return all peers, by address */
     std::vector<Ptr<TipcPeer>> GetPeers() const;
     /** @return number of peers with at least one working link */
@@ -285,6 +293,13 @@ class TipcStack : public Object
     void WakeupPort(uint32_t port, uint32_t node);
 
     // ---------------------------------------------------------------- kernel clock
+    /**
+     * @brief When this kernel's jiffies counter reaches a value (the tick on
+     *        which a kernel timer with that expiry runs).
+     * @param jiffies counter value
+     * @return absolute simulated time
+     */
+    Time TickTime(int64_t jiffies) const;
     /** @return the current time in jiffies (Hz attribute, Linux default 250) */
     int64_t Jiffies() const;
     /**
@@ -542,6 +557,8 @@ class TipcStack : public Object
     void NotifyNewAggregate() override;
 
   private:
+    /** @return ns this kernel's jiffy ticks are ahead of time 0 (fixed per kernel) */
+    int64_t JiffyPhase() const;
     /**
      * @brief Attribute NodeIdentity setter: empty (derive it from the first bearer), up to
      *        16 characters [0-9A-Za-z.:_-@] or up to 32 hex digits (fatal error otherwise).
@@ -681,30 +698,33 @@ class TipcStack : public Object
      */
     uint32_t SuggestAddress(uint32_t addr) const;
 
-    Ptr<Node> m_node;                                      //!< the ns-3 node
-    TipcNodeId m_nodeId;                                   //!< identity
-    uint32_t m_addr;                                       //!< own address (0: not yet)
-    uint32_t m_trialAddr;                                  //!< trial address
-    Time m_trialEnd;                                       //!< end of the address trial
-    bool m_trialStarted;                                   //!< a trial was started
-    uint32_t m_clusterId;                                  //!< cluster id
-    uint32_t m_random;                                     //!< tn->random
-    bool m_randomSet;                                      //!< m_random drawn
-    uint32_t m_kernelHashMix;                              //!< host kernel secret part
-    bool m_cryptoBuild;                                    //!< CONFIG_TIPC_CRYPTO
-    bool m_started;                                        //!< DoInitialize ran
-    std::vector<Ptr<TipcBearer>> m_bearers;                //!< bearers by id
-    std::map<uint32_t, Ptr<TipcPeer>> m_peers;             //!< peers by address
-    std::map<TipcNodeId, uint32_t> m_peersById;            //!< peer addresses by identity
-    Ptr<UniformRandomVariable> m_rng;                      //!< random source
-    std::map<std::string, uint64_t> m_drops;               //!< drop counts
-    std::map<uint32_t, PortHandler> m_ports;               //!< local ports
-    TypeId m_windowTypeId;                                 //!< window policy type
-    uint32_t m_hz;                                         //!< kernel HZ
-    Time m_trialPeriod;                                    //!< address trial duration
-    Ptr<TipcLink> m_bcLink;                                //!< broadcast send link
-    uint32_t m_bcMode;                                     //!< BCLINK_MODE_*
-    uint32_t m_bcRatio;                                    //!< replicast ratio, percent
+    Ptr<Node> m_node;                                    //!< the ns-3 node
+    TipcNodeId m_nodeId;                                 //!< identity
+    uint32_t m_addr;                                     //!< own address (0: not yet)
+    uint32_t m_trialAddr;                                //!< trial address
+    Time m_trialEnd;                                     //!< end of the address trial
+    bool m_trialStarted;                                 //!< a trial was started
+    uint32_t m_clusterId;                                //!< cluster id
+    uint32_t m_random;                                   //!< tn->random
+    bool m_randomSet;                                    //!< m_random drawn
+    uint32_t m_kernelHashMix;                            //!< host kernel secret part
+    bool m_cryptoBuild;                                  //!< CONFIG_TIPC_CRYPTO
+    bool m_started;                                      //!< DoInitialize ran
+    std::vector<Ptr<TipcBearer>> m_bearers;              //!< bearers by id
+    std::map<uint32_t, Ptr<TipcPeer>> m_peers;           //!< peers by address
+    std::unordered_map<uint32_t, TipcPeer*> m_peerIndex; //!< the same, hashed (lookups)
+    TipcTimerQueue m_nodeTimers;                         //!< the peers' node timers
+    std::map<TipcNodeId, uint32_t> m_peersById;          //!< peer addresses by identity
+    Ptr<UniformRandomVariable> m_rng;                    //!< random source
+    std::map<std::string, uint64_t> m_drops;             //!< drop counts
+    std::map<uint32_t, PortHandler> m_ports;             //!< local ports
+    TypeId m_windowTypeId;                               //!< window policy type
+    uint32_t m_hz;                                       //!< kernel HZ
+    mutable int64_t m_jiffyPhase; //!< ns this kernel's ticks are ahead of time 0 (-1: unset)
+    Time m_trialPeriod;           //!< address trial duration
+    Ptr<TipcLink> m_bcLink;       //!< broadcast send link
+    uint32_t m_bcMode;            //!< BCLINK_MODE_*
+    uint32_t m_bcRatio;           //!< replicast ratio, percent
     uint32_t m_monThreshold{tipc::TIPC_DEF_MON_THRESHOLD}; //!< neighbour monitor threshold
     std::array<std::unique_ptr<TipcMonitor>, tipc::MAX_BEARERS> m_monitors; //!< monitors by bearer
     std::array<EventId, tipc::MAX_BEARERS> m_monTimers; //!< their MON_TIMEOUT timers
