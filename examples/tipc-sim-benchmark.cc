@@ -4,10 +4,15 @@
 // ns-3 TCP bulk transfer as the reference measured in the same process.
 //
 // Scenarios (each a fresh simulation; --scenarios picks a subset):
-//  - link:   two nodes on a 1 Gb/s CSMA segment, a saturated TIPC stream
+//  - link:   two nodes on a 1 Gb/s medium (--medium: a CSMA segment, or a
+//            full-duplex Ethernet cable), a saturated TIPC stream
 //            connection (TipcBulkSender/TipcBulkSink, --size-byte messages);
-//  - tcp:    the same two nodes and segment, ns-3 TCP (InternetStack, one
+//  - tcp:    the same two nodes and medium, ns-3 TCP (InternetStack, one
 //            connection writing --size-byte chunks as fast as it can);
+//  - device: the same two nodes and medium with no protocol at all: node 0
+//            keeps its device's queue full of 1 500-byte frames, node 1
+//            counts them.  Its frame rate per wall second is the ceiling any
+//            protocol model can reach on this device in this ns-3 build;
 //  - crossover: one point of the main experiment (64 KiB, crossover path,
 //            100 connection pairs, CPU model on);
 //  - cluster: N nodes (--clusters) on a switched LAN (SwitchedLanHelper)
@@ -98,10 +103,25 @@ LinkPackets(NodeContainer nodes)
     return n;
 }
 
-/// A CSMA segment at 1 Gb/s with n nodes.
+/// The medium of the two-node scenarios (--medium).
+std::string g_medium = "csma";
+
+/**
+ * The two nodes' medium at 1 Gb/s, 1 us, 1 000-packet queues: a CSMA segment
+ * (half duplex, shared channel, Ethernet header and trailer), or a full-duplex
+ * Ethernet cable (a VethNetDevice pair with a DataRate).
+ */
 NetDeviceContainer
 Segment(NodeContainer nodes)
 {
+    if (g_medium == "ethernet")
+    {
+        VethHelper veth;
+        veth.SetDeviceAttributes("DataRate", DataRateValue(DataRate("1Gbps")));
+        veth.SetChannelAttributes("Delay", TimeValue(MicroSeconds(1)));
+        veth.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("1000p"));
+        return veth.Install(nodes.Get(0), nodes.Get(1));
+    }
     CsmaHelper csma;
     csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
     csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(1)));
@@ -128,6 +148,67 @@ SaturatedLink(Time duration, uint32_t size)
     sender.Install(nodes.Get(0)).Start(Seconds(1));
     RunTimed(m, Seconds(1) + duration);
     m.packets = LinkPackets(nodes);
+    Simulator::Destroy();
+    return m;
+}
+
+/// Keeps a device's transmit queue topped up with frames of one size.
+class FramePump
+{
+  public:
+    FramePump(Ptr<NetDevice> dev, Address dest, uint32_t size)
+        : m_dev(dev),
+          m_dest(dest),
+          m_size(size)
+    {
+    }
+
+    /// Queue @p n frames.
+    void Send(uint32_t n)
+    {
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            m_dev->Send(Create<Packet>(m_size), m_dest, 0x88B5); // IEEE local experimental
+        }
+    }
+
+    /// A frame was sent: queue the next one.
+    void TxDone(Ptr<const Packet>)
+    {
+        Send(1);
+    }
+
+  private:
+    Ptr<NetDevice> m_dev; //!< sending device
+    Address m_dest;       //!< destination MAC
+    uint32_t m_size;      //!< frame payload bytes
+};
+
+Measure
+Device(Time duration)
+{
+    Measure m{"device", 2};
+    NodeContainer nodes(2);
+    NetDeviceContainer devs = Segment(nodes);
+    uint64_t received = 0;
+    nodes.Get(1)->RegisterProtocolHandler(MakeBoundCallback(
+                                              +[](uint64_t* n,
+                                                  Ptr<NetDevice>,
+                                                  Ptr<const Packet>,
+                                                  uint16_t,
+                                                  const Address&,
+                                                  const Address&,
+                                                  NetDevice::PacketType) { ++*n; },
+                                              &received),
+                                          0x88B5,
+                                          devs.Get(1));
+    FramePump pump(devs.Get(0), devs.Get(1)->GetAddress(), 1500 - 14 - 4);
+    // the next frame is queued when one ends (CSMA) or starts (cable) on the wire
+    devs.Get(0)->TraceConnectWithoutContext(g_medium == "csma" ? "PhyTxEnd" : "Sniffer",
+                                            MakeCallback(&FramePump::TxDone, &pump));
+    Simulator::Schedule(Seconds(1), &FramePump::Send, &pump, 100);
+    RunTimed(m, Seconds(1) + duration);
+    m.packets = received;
     Simulator::Destroy();
     return m;
 }
@@ -243,7 +324,7 @@ main(int argc, char* argv[])
 {
     Time duration = Seconds(2);
     uint32_t size = 65536;
-    std::string scenarios = "link,tcp,crossover,cluster";
+    std::string scenarios = "link,tcp,device,crossover,cluster";
     std::string clusters = "50,100";
     Time clusterTime = Seconds(20);
     std::string clusterWindow = "variable";
@@ -251,7 +332,11 @@ main(int argc, char* argv[])
     CommandLine cmd(__FILE__);
     cmd.AddValue("duration", "Simulated transfer time of the link and tcp scenarios", duration);
     cmd.AddValue("size", "Message (TIPC) or write (TCP) size in bytes", size);
-    cmd.AddValue("scenarios", "Comma list of link, tcp, crossover, cluster", scenarios);
+    cmd.AddValue("medium",
+                 "Medium of the link, tcp and device scenarios: csma (a shared CSMA segment) or "
+                 "ethernet (a full-duplex cable, VethNetDevice with a DataRate)",
+                 g_medium);
+    cmd.AddValue("scenarios", "Comma list of link, tcp, device, crossover, cluster", scenarios);
     cmd.AddValue("clusters", "Comma list of cluster sizes (2 .. 1000 nodes)", clusters);
     cmd.AddValue("clusterTime", "Simulated time of each cluster scenario", clusterTime);
     cmd.AddValue("clusterWindow",
@@ -261,6 +346,10 @@ main(int argc, char* argv[])
     cmd.AddValue("output", "Result CSV (relative to the working directory; - for stdout)", output);
     cmd.Parse(argc, argv);
     const TypeId windowType = TipcWindowControl::LookupByName(clusterWindow, "--clusterWindow");
+    if (g_medium != "csma" && g_medium != "ethernet")
+    {
+        NS_FATAL_ERROR("--medium=" << g_medium << ": use csma or ethernet");
+    }
 
     TipcCsvWriter csv(output,
                       {"scenario",
@@ -298,6 +387,11 @@ main(int argc, char* argv[])
     {
         tcpRate = report(Tcp(duration, size));
     }
+    double deviceRate = 0;
+    if (wanted("device"))
+    {
+        deviceRate = report(Device(duration));
+    }
     if (wanted("crossover"))
     {
         report(Crossover());
@@ -320,6 +414,11 @@ main(int argc, char* argv[])
     {
         std::cerr << "TIPC link packets per wall second / ns-3 TCP packets per wall second: "
                   << linkRate / tcpRate << std::endl;
+    }
+    if (linkRate > 0 && deviceRate > 0)
+    {
+        std::cerr << "TIPC link packets per wall second / bare device frames per wall second: "
+                  << linkRate / deviceRate << std::endl;
     }
     return 0;
 }

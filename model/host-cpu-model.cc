@@ -204,7 +204,12 @@ HostCpuModel::Find(Ptr<Node> node)
         return nullptr;
     }
     Ptr<LinuxNetNamespace> ns = node->GetObject<LinuxNetNamespace>();
-    Ptr<LinuxHost> host = ns ? ns->GetHost() : nullptr;
+    return OfHost(ns ? ns->GetHost() : nullptr);
+}
+
+Ptr<HostCpuModel>
+HostCpuModel::OfHost(Ptr<LinuxHost> host)
+{
     Ptr<HostCpuModel> cpu = host ? host->GetCpu() : nullptr;
     return (cpu && cpu->IsEnabled()) ? cpu : nullptr;
 }

@@ -94,6 +94,12 @@ class HostCpuModel : public Object
      */
     static Ptr<HostCpuModel> Find(Ptr<Node> node);
     /**
+     * @brief The host CPU model of a host, if enabled.
+     * @param host a host (or null)
+     * @return the enabled model, or null
+     */
+    static Ptr<HostCpuModel> OfHost(Ptr<LinuxHost> host);
+    /**
      * @brief The stage's name (for reports).
      * @param s the stage
      * @return its name, or "?" for a value that is not a stage

@@ -499,7 +499,7 @@ TipcSocket::GetTipcType() const
 Ptr<Node>
 TipcSocket::GetNode() const
 {
-    return m_stack ? m_stack->GetObject<Node>() : nullptr;
+    return m_stack ? m_stack->GetNode() : nullptr;
 }
 
 uint32_t

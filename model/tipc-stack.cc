@@ -225,6 +225,9 @@ TipcStack::NotifyNewAggregate()
     {
         m_node = GetObject<Node>();
     }
+    // a namespace may join the aggregate before or after the stack; looked up
+    // here once instead of on every packet
+    m_netns = GetObject<LinuxNetNamespace>();
     m_names->SetStack(this);
     if (!m_bcLink)
     {
@@ -1266,8 +1269,7 @@ TipcStack::AbortConnections(uint32_t peer)
 Ptr<LinuxHost>
 TipcStack::GetHost() const
 {
-    Ptr<LinuxNetNamespace> ns = m_node ? m_node->GetObject<LinuxNetNamespace>() : nullptr;
-    return ns ? ns->GetHost() : nullptr;
+    return m_netns ? m_netns->GetHost() : nullptr;
 }
 
 Ptr<Node>
@@ -1279,7 +1281,7 @@ TipcStack::GetNode() const
 Ptr<HostCpuModel>
 TipcStack::GetCpu() const
 {
-    return HostCpuModel::Find(m_node);
+    return HostCpuModel::OfHost(GetHost());
 }
 
 bool

@@ -37,6 +37,7 @@ namespace ns3
 class TipcPeer;
 class TipcLink;
 class LinuxHost;
+class LinuxNetNamespace;
 class HostCpuModel;
 
 /**
@@ -698,18 +699,19 @@ class TipcStack : public Object
      */
     uint32_t SuggestAddress(uint32_t addr) const;
 
-    Ptr<Node> m_node;                                    //!< the ns-3 node
-    TipcNodeId m_nodeId;                                 //!< identity
-    uint32_t m_addr;                                     //!< own address (0: not yet)
-    uint32_t m_trialAddr;                                //!< trial address
-    Time m_trialEnd;                                     //!< end of the address trial
-    bool m_trialStarted;                                 //!< a trial was started
-    uint32_t m_clusterId;                                //!< cluster id
-    uint32_t m_random;                                   //!< tn->random
-    bool m_randomSet;                                    //!< m_random drawn
-    uint32_t m_kernelHashMix;                            //!< host kernel secret part
-    bool m_cryptoBuild;                                  //!< CONFIG_TIPC_CRYPTO
-    bool m_started;                                      //!< DoInitialize ran
+    Ptr<Node> m_node;               //!< the ns-3 node
+    Ptr<LinuxNetNamespace> m_netns; //!< the namespace this stack runs in (null: a plain node)
+    TipcNodeId m_nodeId;            //!< identity
+    uint32_t m_addr;                //!< own address (0: not yet)
+    uint32_t m_trialAddr;           //!< trial address
+    Time m_trialEnd;                //!< end of the address trial
+    bool m_trialStarted;            //!< a trial was started
+    uint32_t m_clusterId;           //!< cluster id
+    uint32_t m_random;              //!< tn->random
+    bool m_randomSet;               //!< m_random drawn
+    uint32_t m_kernelHashMix;       //!< host kernel secret part
+    bool m_cryptoBuild;             //!< CONFIG_TIPC_CRYPTO
+    bool m_started;                 //!< DoInitialize ran
     std::vector<Ptr<TipcBearer>> m_bearers;              //!< bearers by id
     std::map<uint32_t, Ptr<TipcPeer>> m_peers;           //!< peers by address
     std::unordered_map<uint32_t, TipcPeer*> m_peerIndex; //!< the same, hashed (lookups)
