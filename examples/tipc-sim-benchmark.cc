@@ -15,7 +15,8 @@
 //            protocol model can reach on this device in this ns-3 build;
 //  - crossover: one point of the main experiment (64 KiB, crossover path,
 //            100 connection pairs, CPU model on);
-//  - cluster: N nodes (--clusters) on a switched LAN (SwitchedLanHelper)
+//  - cluster: N nodes (--clusters) on a switched LAN (SwitchedLanHelper,
+//            cables per --medium)
 //            starting cold, for --clusterTime simulated seconds (discovery,
 //            full link mesh, name distribution, steady-state supervision with
 //            neighbour monitoring above 32 nodes; --clusterWindow).
@@ -296,6 +297,7 @@ Cluster(uint32_t n, Time duration, TypeId window)
     Measure m{"cluster", n};
     NodeContainer nodes(n);
     SwitchedLanHelper lan;
+    lan.SetCable(g_medium == "ethernet" ? "full-duplex" : "csma");
     NetDeviceContainer devs = lan.Install(nodes);
     TipcHelper tipc;
     tipc.SetStackAttributes("WindowControl", TypeIdValue(window));
@@ -333,8 +335,8 @@ main(int argc, char* argv[])
     cmd.AddValue("duration", "Simulated transfer time of the link and tcp scenarios", duration);
     cmd.AddValue("size", "Message (TIPC) or write (TCP) size in bytes", size);
     cmd.AddValue("medium",
-                 "Medium of the link, tcp and device scenarios: csma (a shared CSMA segment) or "
-                 "ethernet (a full-duplex cable, VethNetDevice with a DataRate)",
+                 "Medium: csma (two-node scenarios: a shared CSMA segment; clusters: CSMA cables "
+                 "to the switch) or ethernet (full-duplex cables, VethNetDevice with a DataRate)",
                  g_medium);
     cmd.AddValue("scenarios", "Comma list of link, tcp, device, crossover, cluster", scenarios);
     cmd.AddValue("clusters", "Comma list of cluster sizes (2 .. 1000 nodes)", clusters);

@@ -8,6 +8,7 @@
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/node.h"
+#include "ns3/veth-helper.h"
 
 #include <string>
 
@@ -17,8 +18,11 @@ namespace ns3
 /**
  * @ingroup tipc
  * @brief Builds an Ethernet LAN of N hosts on one learning switch: every host
- *        gets a CSMA cable to its own switch port, and a BridgeNetDevice
- *        joins the ports.
+ *        gets a cable to its own switch port, and a BridgeNetDevice joins the
+ *        ports.  A cable is a CSMA link (default) or a full-duplex Ethernet
+ *        cable (a VethNetDevice pair with a DataRate, SetCable("full-duplex")),
+ *        which is how switched Ethernet runs and costs one simulator event
+ *        per frame less.
  *
  * Unlike one shared CSMA segment, where every frame reaches every device
  * (cost N^2 per frame), the switch floods only broadcasts and frames to
@@ -41,13 +45,22 @@ class SwitchedLanHelper
     SwitchedLanHelper();
 
     /**
-     * @brief Set an attribute of every cable (CsmaChannel: DataRate, Delay).
+     * @brief Choose the cable: "csma" (CsmaNetDevice pairs, half duplex) or
+     *        "full-duplex" (VethNetDevice pairs with a DataRate).
+     * @param type the cable type
+     */
+    void SetCable(const std::string& type);
+
+    /**
+     * @brief Set an attribute of every cable (DataRate, Delay; for CSMA
+     *        cables any CsmaChannel attribute).
      * @param name attribute name
      * @param value its value
      */
     void SetChannelAttribute(const std::string& name, const AttributeValue& value);
     /**
-     * @brief Set an attribute of every device, host and switch side (CsmaNetDevice).
+     * @brief Set an attribute of every device, host and switch side
+     *        (CsmaNetDevice or VethNetDevice, after the cable choice).
      * @param name attribute name
      * @param value its value
      */
@@ -73,7 +86,9 @@ class SwitchedLanHelper
     int64_t AssignStreams(int64_t stream);
 
   private:
-    CsmaHelper m_csma;          //!< cable factory
+    CsmaHelper m_csma;          //!< cable factory (CSMA)
+    VethHelper m_veth;          //!< cable factory (full duplex)
+    bool m_fullDuplex;          //!< full-duplex cables
     Ptr<Node> m_switch;         //!< the switch
     NetDeviceContainer m_hosts; //!< host devices
     NetDeviceContainer m_ports; //!< switch ports

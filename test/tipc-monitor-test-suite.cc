@@ -28,6 +28,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 using namespace ns3;
@@ -39,10 +40,14 @@ namespace
 class SwitchedCluster
 {
   public:
-    SwitchedCluster(uint32_t n, uint32_t threshold, TypeId window = TipcVariableWindow::GetTypeId())
+    SwitchedCluster(uint32_t n,
+                    uint32_t threshold,
+                    TypeId window = TipcVariableWindow::GetTypeId(),
+                    const std::string& cable = "csma")
     {
         nodes.Create(n);
         SwitchedLanHelper lan;
+        lan.SetCable(cable);
         devices = lan.Install(nodes);
         lan.AssignStreams(100);
         tipc.SetStackAttributes("MonitorThreshold", UintegerValue(threshold));
@@ -72,8 +77,10 @@ class SwitchedCluster
 class MonitorActiveTestCase : public TestCase
 {
   public:
-    MonitorActiveTestCase()
-        : TestCase("40 nodes: domain records in STATE messages, local domain and heads supervised")
+    explicit MonitorActiveTestCase(const std::string& cable)
+        : TestCase("40 nodes, " + cable +
+                   " cables: domain records in STATE messages, local domain and heads supervised"),
+          m_cable(cable)
     {
     }
 
@@ -81,7 +88,7 @@ class MonitorActiveTestCase : public TestCase
     void DoRun() override
     {
         const uint32_t n = 40;
-        SwitchedCluster c(n, 32);
+        SwitchedCluster c(n, 32, TipcVariableWindow::GetTypeId(), m_cable);
         Simulator::Stop(Seconds(4));
         Simulator::Run();
         for (uint32_t i = 0; i < n; ++i)
@@ -106,6 +113,8 @@ class MonitorActiveTestCase : public TestCase
             NS_TEST_ASSERT_MSG_LT(monitored, n - 1, "node " << i << ": not a full mesh");
         }
     }
+
+    std::string m_cable; //!< SwitchedLanHelper cable type
 };
 
 /// At or below the threshold: full mesh, no records.
@@ -302,7 +311,8 @@ class TipcMonitorTestSuite : public TestSuite
     TipcMonitorTestSuite()
         : TestSuite("tipc-monitor", TestSuite::Type::UNIT)
     {
-        AddTestCase(new MonitorActiveTestCase);
+        AddTestCase(new MonitorActiveTestCase("csma"));
+        AddTestCase(new MonitorActiveTestCase("full-duplex"));
         AddTestCase(new MonitorInactiveTestCase);
         AddTestCase(new MonitorDetectionTestCase);
         AddTestCase(new MonitorPassiveTailLossTestCase(TipcFixedWindow::GetTypeId()));
