@@ -2,7 +2,6 @@
 
 #include "switched-lan-helper.h"
 
-#include "ns3/bridge-helper.h"
 #include "ns3/log.h"
 #include "ns3/string.h"
 
@@ -74,9 +73,19 @@ SwitchedLanHelper::Install(const NodeContainer& nodes)
         m_hosts.Add(cable.Get(0));
         m_ports.Add(cable.Get(1));
     }
-    BridgeHelper bridge;
-    bridge.Install(m_switch, m_ports);
+    m_bridge = CreateObject<EthernetSwitch>();
+    m_switch->AggregateObject(m_bridge);
+    for (auto it = m_ports.Begin(); it != m_ports.End(); ++it)
+    {
+        m_bridge->AddPort(*it);
+    }
     return m_hosts;
+}
+
+Ptr<EthernetSwitch>
+SwitchedLanHelper::GetEthernetSwitch() const
+{
+    return m_bridge;
 }
 
 Ptr<Node>

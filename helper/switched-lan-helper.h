@@ -5,6 +5,7 @@
 
 #include "ns3/attribute.h"
 #include "ns3/csma-helper.h"
+#include "ns3/ethernet-switch.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/node.h"
@@ -18,8 +19,9 @@ namespace ns3
 /**
  * @ingroup tipc
  * @brief Builds an Ethernet LAN of N hosts on one learning switch: every host
- *        gets a cable to its own switch port, and a BridgeNetDevice joins the
- *        ports.  A cable is a CSMA link (default) or a full-duplex Ethernet
+ *        gets a cable to its own switch port, and an EthernetSwitch (a
+ *        learning switch whose cost per frame does not grow with the number
+ *        of ports) joins the ports.  A cable is a CSMA link (default) or a full-duplex Ethernet
  *        cable (a VethNetDevice pair with a DataRate, SetCable("full-duplex")),
  *        which is how switched Ethernet runs and costs one simulator event
  *        per frame less.
@@ -75,6 +77,8 @@ class SwitchedLanHelper
 
     /** @return the switch node of the last Install */
     Ptr<Node> GetSwitch() const;
+    /** @return the switch of the last Install (also aggregated to its node) */
+    Ptr<EthernetSwitch> GetEthernetSwitch() const;
     /** @return the switch's ports of the last Install */
     NetDeviceContainer GetSwitchPorts() const;
 
@@ -86,12 +90,13 @@ class SwitchedLanHelper
     int64_t AssignStreams(int64_t stream);
 
   private:
-    CsmaHelper m_csma;          //!< cable factory (CSMA)
-    VethHelper m_veth;          //!< cable factory (full duplex)
-    bool m_fullDuplex;          //!< full-duplex cables
-    Ptr<Node> m_switch;         //!< the switch
-    NetDeviceContainer m_hosts; //!< host devices
-    NetDeviceContainer m_ports; //!< switch ports
+    CsmaHelper m_csma;            //!< cable factory (CSMA)
+    VethHelper m_veth;            //!< cable factory (full duplex)
+    bool m_fullDuplex;            //!< full-duplex cables
+    Ptr<Node> m_switch;           //!< the switch's node
+    Ptr<EthernetSwitch> m_bridge; //!< the switch
+    NetDeviceContainer m_hosts;   //!< host devices
+    NetDeviceContainer m_ports;   //!< switch ports
 };
 
 } // namespace ns3

@@ -362,10 +362,13 @@ TipcBearer::ImpairedSend(Ptr<Packet> wire, const TipcMediaAddress& dest)
         });
         return true;
     }
+    // the copy is taken first: a device owns (and may modify) what it is given
+    Ptr<Packet> dup =
+        m_dupProb > 0.0 && m_rng->GetValue() < m_dupProb ? wire->Copy() : Ptr<Packet>(nullptr);
     bool ok = DoSend(wire, dest);
-    if (m_dupProb > 0.0 && m_rng->GetValue() < m_dupProb)
+    if (dup)
     {
-        DoSend(wire->Copy(), dest);
+        DoSend(dup, dest);
     }
     return ok;
 }

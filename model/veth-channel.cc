@@ -59,11 +59,7 @@ VethChannel::Transmit(Ptr<Packet> frame, Ptr<VethNetDevice> src, Time txTime)
     }
     Ptr<VethNetDevice> dst = m_ends[0] == src ? m_ends[1] : m_ends[0];
     uint32_t ctx = dst->GetNode() ? dst->GetNode()->GetId() : Simulator::GetContext();
-    Simulator::ScheduleWithContext(ctx,
-                                   txTime + m_delay,
-                                   &VethNetDevice::Receive,
-                                   dst,
-                                   frame->Copy());
+    Simulator::ScheduleWithContext(ctx, txTime + m_delay, &VethNetDevice::Receive, dst, frame);
 }
 
 std::size_t

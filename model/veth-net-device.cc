@@ -100,8 +100,7 @@ VethNetDevice::VethNetDevice()
       m_mtu(1500),
       m_gsoMaxSize(65536),
       m_adminUp(true),
-      m_linkUp(false),
-      m_transmitting(false)
+      m_linkUp(false)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -114,6 +113,7 @@ VethNetDevice::~VethNetDevice()
 void
 VethNetDevice::DoDispose()
 {
+    m_txEvent.Cancel();
     m_node = nullptr;
     m_channel = nullptr;
     m_queue = nullptr;
@@ -223,13 +223,14 @@ VethNetDevice::SendFrom(Ptr<Packet> packet,
         m_macTxDropTrace(packet);
         return false;
     }
-    Ptr<Packet> frame = packet->Copy();
+    // the device owns the packet from here on (ns-3 convention, as CsmaNetDevice)
+    m_macTxTrace(packet);
+    Ptr<Packet> frame = packet;
     EthernetHeader eth(false);
     eth.SetSource(Mac48Address::ConvertFrom(source));
     eth.SetDestination(Mac48Address::ConvertFrom(dest));
     eth.SetLengthType(protocolNumber);
     frame->AddHeader(eth);
-    m_macTxTrace(packet);
     ++m_txFrames;
     if (m_rate.GetBitRate() == 0)
     {
@@ -243,14 +244,22 @@ VethNetDevice::SendFrom(Ptr<Packet> packet,
         m_channel->Transmit(frame, this, Seconds(0));
         return true;
     }
+    if (Simulator::Now() >= m_busyUntil && m_queue->IsEmpty())
+    {
+        // an idle device bypasses its queue, as Linux's qdisc does (TCQ_F_CAN_BYPASS)
+        Transmit(frame);
+        return true;
+    }
     if (!m_queue->Enqueue(frame))
     {
-        m_macTxDropTrace(packet);
+        m_macTxDropTrace(frame);
         return false;
     }
-    if (!m_transmitting)
+    if (!m_txEvent.IsRunning())
     {
-        StartTransmission();
+        m_txEvent = Simulator::Schedule(m_busyUntil - Simulator::Now(),
+                                        &VethNetDevice::StartTransmission,
+                                        this);
     }
     return true;
 }
@@ -304,25 +313,26 @@ VethNetDevice::StartTransmission()
     Ptr<Packet> frame = m_queue->Dequeue();
     if (!frame)
     {
-        m_transmitting = false;
         return;
     }
-    m_transmitting = true;
-    m_snifferTrace(frame);
-    m_promiscSnifferTrace(frame);
-    Time txTime = m_rate.CalculateBytesTxTime(frame->GetSize());
-    m_channel->Transmit(frame, this, txTime);
-    Simulator::Schedule(txTime, &VethNetDevice::TransmitComplete, this);
+    Transmit(frame);
+    if (!m_queue->IsEmpty())
+    {
+        m_txEvent = Simulator::Schedule(m_busyUntil - Simulator::Now(),
+                                        &VethNetDevice::StartTransmission,
+                                        this);
+    }
 }
 
 void
-VethNetDevice::TransmitComplete()
+VethNetDevice::Transmit(Ptr<Packet> frame)
 {
-    m_transmitting = false;
-    if (!m_queue->IsEmpty())
-    {
-        StartTransmission();
-    }
+    // busy before the traces run: a sink may send the next frame
+    Time txTime = m_rate.CalculateBytesTxTime(frame->GetSize());
+    m_busyUntil = Simulator::Now() + txTime;
+    m_snifferTrace(frame);
+    m_promiscSnifferTrace(frame);
+    m_channel->Transmit(frame, this, txTime);
 }
 
 void

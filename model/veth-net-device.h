@@ -31,8 +31,10 @@ class HostCpuModel;
  *
  * By default it has no wire time (DataRate 0) and no delay, like a real veth;
  * a DataRate and a channel Delay turn the pair into a full-duplex Ethernet
- * link of that speed and length (frames are then serialized through the
- * transmit queue).  The carrier can be switched off and on (SetLinkUp), which
+ * link of that speed and length (frames are then serialized: a frame sent
+ * while the wire is idle and the queue empty goes out at once, bypassing the
+ * queue as Linux's qdisc bypass does; others wait in the transmit queue and
+ * leave back to back, one simulator event per queued frame).  The carrier can be switched off and on (SetLinkUp), which
  * notifies link-change listeners as Linux NETDEV_CHANGE does.  A
  * ReceiveErrorModel drops frames as a corrupted-FCS drop would.  GsoMaxSize is
  * the largest super-packet the device passes (used by the host model for TCP).
@@ -149,8 +151,9 @@ class VethNetDevice : public NetDevice
      * @brief Add an Ethernet II header and transmit the frame.
      *
      * Without DataRate the frame goes to the peer at once (through the host's
-     * CPU model if the node has one); with a DataRate it enters the transmit
-     * queue.  The frame is dropped ("MacTxDrop") if the carrier is off, there
+     * CPU model if the node has one); with a DataRate it goes on the wire now
+     * if the device is idle, else it enters the transmit queue.  The device
+     * owns @p packet from here on (the header is added to it in place).  The frame is dropped ("MacTxDrop") if the carrier is off, there
      * is no channel, the payload exceeds the MTU or the queue is full.
      * @param packet the payload
      * @param source source MAC address
@@ -190,17 +193,22 @@ class VethNetDevice : public NetDevice
     void DoDispose() override;
 
   private:
-    /** @brief Start sending the head of the queue (DataRate > 0). */
+    /**
+     * @brief The wire is free: send the head of the queue, and come back
+     *        when it has left if more frames wait (DataRate > 0).
+     */
     void StartTransmission();
+    /**
+     * @brief Put a frame on the wire now (DataRate > 0).
+     * @param frame the frame
+     */
+    void Transmit(Ptr<Packet> frame);
     /**
      * @brief Hand a frame to the peer through the host's CPU model.
      * @param cpu the enabled model
      * @param frame the frame
      */
     void ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame);
-
-    /** @brief The current frame has left (DataRate > 0). */
-    void TransmitComplete();
 
     Ptr<Node> m_node;                                        //!< node
     Ptr<VethChannel> m_channel;                              //!< channel
@@ -211,7 +219,8 @@ class VethNetDevice : public NetDevice
     DataRate m_rate;                                         //!< 0: no wire time
     bool m_adminUp;                                          //!< administrative state
     bool m_linkUp;                                           //!< carrier
-    bool m_transmitting;                                     //!< a frame is on the wire
+    Time m_busyUntil;                                        //!< the wire is busy until then
+    EventId m_txEvent;                                       //!< next StartTransmission
     Ptr<Queue<Packet>> m_queue;                              //!< transmit queue
     Ptr<ErrorModel> m_receiveErrorModel;                     //!< receive errors
     NetDevice::ReceiveCallback m_rxCallback;                 //!< protocol stack

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-2.0-only
+//
+// EthernetSwitch and full-duplex cables (VethNetDevice with a DataRate):
+// learning, flooding, filtering, and frame timing through an idle device
+// (queue bypass, no event) and a busy one (queued frames leave back to back).
+
+#include "ns3/data-rate.h"
+#include "ns3/ethernet-switch.h"
+#include "ns3/node-container.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/switched-lan-helper.h"
+#include "ns3/test.h"
+#include "ns3/veth-helper.h"
+#include "ns3/veth-net-device.h"
+
+#include <cstdint>
+#include <vector>
+
+using namespace ns3;
+
+namespace
+{
+
+/// A frame seen by a host's protocol handler.
+struct Seen
+{
+    uint32_t host;              //!< receiving host
+    int64_t ns;                 //!< arrival time
+    uint32_t size;              //!< payload bytes
+    NetDevice::PacketType type; //!< how the device classified it
+};
+
+/// EtherType of the test frames (IEEE local experimental).
+constexpr uint16_t PROTO = 0x88B5;
+
+/// Records every frame (promiscuous handler) each host receives.
+class Recorder
+{
+  public:
+    /// Listen on host i's device.
+    void Listen(Ptr<Node> node, Ptr<NetDevice> dev, uint32_t host)
+    {
+        node->RegisterProtocolHandler(MakeBoundCallback(&Recorder::Rx, this, host),
+                                      PROTO,
+                                      dev,
+                                      true);
+    }
+
+    std::vector<Seen> seen; //!< in arrival order
+
+  private:
+    static void Rx(Recorder* r,
+                   uint32_t host,
+                   Ptr<NetDevice>,
+                   Ptr<const Packet> p,
+                   uint16_t,
+                   const Address&,
+                   const Address&,
+                   NetDevice::PacketType type)
+    {
+        r->seen.push_back({host, Simulator::Now().GetNanoSeconds(), p->GetSize(), type});
+    }
+};
+
+/// Frames to a host that delivered to its stack (not PACKET_OTHERHOST).
+uint32_t
+Delivered(const std::vector<Seen>& seen, uint32_t host)
+{
+    uint32_t n = 0;
+    for (const Seen& s : seen)
+    {
+        n += s.host == host && s.type != NetDevice::PACKET_OTHERHOST ? 1 : 0;
+    }
+    return n;
+}
+
+/// Learning, flooding and filtering on four hosts.
+class SwitchForwardingTestCase : public TestCase
+{
+  public:
+    SwitchForwardingTestCase()
+        : TestCase("learning switch: broadcast and unknown unicast flooded, learned unicast to "
+                   "one port, same-port destination filtered, exact arrival times")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer hosts(4);
+        SwitchedLanHelper lan;
+        lan.SetCable("full-duplex");
+        lan.SetChannelAttribute("DataRate", DataRateValue(DataRate("1Gbps")));
+        lan.SetChannelAttribute("Delay", TimeValue(MicroSeconds(1)));
+        NetDeviceContainer devs = lan.Install(hosts);
+        Ptr<EthernetSwitch> sw = lan.GetEthernetSwitch();
+        NS_TEST_ASSERT_MSG_EQ(sw->GetNPorts(), 4, "one port per host");
+        NS_TEST_ASSERT_MSG_EQ(lan.GetSwitch()->GetObject<EthernetSwitch>(), sw, "aggregated");
+        Recorder rec;
+        for (uint32_t i = 0; i < 4; ++i)
+        {
+            rec.Listen(hosts.Get(i), devs.Get(i), i);
+        }
+        auto send = [&devs](uint32_t from, Address to, uint32_t size) {
+            devs.Get(from)->Send(Create<Packet>(size), to, PROTO);
+        };
+        const Address bcast = Mac48Address::GetBroadcast();
+        // t = 0: host 0 broadcasts 986 B (a 1000 B frame: 8 us on the wire)
+        Simulator::Schedule(Seconds(0), [&]() { send(0, bcast, 986); });
+        // t = 1 ms: host 1 to host 0 (learned at t = 0): one port
+        Simulator::Schedule(MilliSeconds(1), [&]() { send(1, devs.Get(0)->GetAddress(), 100); });
+        // t = 2 ms: host 0 to host 3 (never heard from): flooded
+        Simulator::Schedule(MilliSeconds(2), [&]() { send(0, devs.Get(3)->GetAddress(), 100); });
+        // t = 3 ms: host 0 to an address it claimed itself at t = 2.5 ms: filtered
+        const Mac48Address alias("02:00:00:00:00:99");
+        Simulator::Schedule(MicroSeconds(2500), [&devs, alias]() {
+            devs.Get(0)->SendFrom(Create<Packet>(100), alias, Mac48Address::GetBroadcast(), PROTO);
+        });
+        Simulator::Schedule(MilliSeconds(3), [&]() { send(0, alias, 100); });
+        Simulator::Stop(MilliSeconds(10));
+        Simulator::Run();
+
+        // broadcast: hosts 1..3 once each, 2 x (8 us + 1 us) after sending
+        for (uint32_t h = 1; h < 4; ++h)
+        {
+            bool found = false;
+            for (const Seen& s : rec.seen)
+            {
+                if (s.host == h && s.size == 986)
+                {
+                    NS_TEST_ASSERT_MSG_EQ(found, false, "broadcast delivered once");
+                    NS_TEST_ASSERT_MSG_EQ(s.ns, 18000, "store and forward: two 8 us hops + 2 us");
+                    NS_TEST_ASSERT_MSG_EQ(s.type, NetDevice::PACKET_BROADCAST, "type");
+                    found = true;
+                }
+            }
+            NS_TEST_ASSERT_MSG_EQ(found, true, "host " << h << " got the broadcast");
+        }
+        NS_TEST_ASSERT_MSG_EQ(Delivered(rec.seen, 0), 1, "host 0: only host 1's unicast");
+        NS_TEST_ASSERT_MSG_EQ(Delivered(rec.seen, 1), 2, "host 1: two broadcasts");
+        NS_TEST_ASSERT_MSG_EQ(Delivered(rec.seen, 2), 2, "host 2: two broadcasts");
+        NS_TEST_ASSERT_MSG_EQ(Delivered(rec.seen, 3), 3, "host 3: two broadcasts and its unicast");
+        uint32_t otherhost = 0;
+        for (const Seen& s : rec.seen)
+        {
+            otherhost += s.type == NetDevice::PACKET_OTHERHOST ? 1 : 0;
+        }
+        NS_TEST_ASSERT_MSG_EQ(otherhost, 2, "the flooded unicast reached hosts 1 and 2 too");
+        NS_TEST_ASSERT_MSG_EQ(sw->GetForwarded(), 1, "one learned unicast");
+        NS_TEST_ASSERT_MSG_EQ(sw->GetFlooded(), 3, "two broadcasts, one unknown unicast");
+        NS_TEST_ASSERT_MSG_EQ(sw->GetFiltered(), 1, "the same-port destination");
+        NS_TEST_ASSERT_MSG_EQ(sw->GetLearnedPort(alias), sw->GetPort(0), "alias on port 0");
+        NS_TEST_ASSERT_MSG_EQ(
+            sw->GetLearnedPort(Mac48Address::ConvertFrom(devs.Get(2)->GetAddress())),
+            Ptr<NetDevice>(nullptr),
+            "host 2 never sent");
+        Simulator::Destroy();
+    }
+};
+
+/// Queue bypass on an idle device, back-to-back frames from a busy one.
+class CableTimingTestCase : public TestCase
+{
+  public:
+    CableTimingTestCase()
+        : TestCase("full-duplex cable: an idle device sends at once, queued frames leave back to "
+                   "back, both directions at the same time")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes(2);
+        VethHelper veth;
+        veth.SetDeviceAttributes("DataRate", DataRateValue(DataRate("1Gbps")));
+        veth.SetChannelAttributes("Delay", TimeValue(MicroSeconds(1)));
+        NetDeviceContainer devs = veth.Install(nodes.Get(0), nodes.Get(1));
+        Recorder rec;
+        rec.Listen(nodes.Get(0), devs.Get(0), 0);
+        rec.Listen(nodes.Get(1), devs.Get(1), 1);
+        // three 1000 B frames from each end at t = 0, and one more from node 0
+        // at 30 us when its device is idle again
+        for (uint32_t k = 0; k < 3; ++k)
+        {
+            devs.Get(0)->Send(Create<Packet>(986), devs.Get(1)->GetAddress(), PROTO);
+            devs.Get(1)->Send(Create<Packet>(986), devs.Get(0)->GetAddress(), PROTO);
+        }
+        Simulator::Schedule(MicroSeconds(30), [&devs]() {
+            devs.Get(0)->Send(Create<Packet>(486), devs.Get(1)->GetAddress(), PROTO);
+        });
+        Simulator::Run();
+        std::vector<int64_t> at0;
+        std::vector<int64_t> at1;
+        for (const Seen& s : rec.seen)
+        {
+            (s.host == 0 ? at0 : at1).push_back(s.ns);
+        }
+        const std::vector<int64_t> expect1{9000, 17000, 25000, 35000};
+        const std::vector<int64_t> expect0{9000, 17000, 25000};
+        NS_TEST_ASSERT_MSG_EQ(at1.size(), expect1.size(), "node 1 frames");
+        NS_TEST_ASSERT_MSG_EQ(at0.size(), expect0.size(), "node 0 frames");
+        for (std::size_t i = 0; i < expect1.size(); ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(at1[i], expect1[i], "frame " << i << " to node 1");
+        }
+        for (std::size_t i = 0; i < expect0.size(); ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(at0[i], expect0[i], "frame " << i << " to node 0");
+        }
+        Simulator::Destroy();
+    }
+};
+
+/// The suite.
+class EthernetSwitchTestSuite : public TestSuite
+{
+  public:
+    EthernetSwitchTestSuite()
+        : TestSuite("tipc-ethernet-switch", TestSuite::Type::UNIT)
+    {
+        AddTestCase(new SwitchForwardingTestCase);
+        AddTestCase(new CableTimingTestCase);
+    }
+};
+
+/// Static instance.
+EthernetSwitchTestSuite g_ethernetSwitchTestSuite;
+
+} // namespace
