@@ -211,10 +211,7 @@ TipcLink::Setup(Ptr<TipcPeer> peer, Ptr<TipcBearer> bearer, uint16_t session)
     m_stack = stack;
     m_ownAddr = stack->GetOwnAddress();
     m_peerAddr = peer->GetAddress();
-    m_ownIdStr = IdForLinkName(stack->GetNodeId(), m_ownAddr);
-    m_peerIdStr = IdForLinkName(peer->GetNodeId(), m_peerAddr);
-    m_ifName = bearer->GetInterfaceName();
-    m_peerIfName = "unknown";
+    m_peerIfName.clear();
     m_peerCaps = peer->GetCapabilities();
     m_session = session;
     m_peerSession = 0;
@@ -242,9 +239,11 @@ TipcLink::GetName() const
     case TipcLinkRole::BCAST_SEND:
         return "broadcast-link";
     case TipcLinkRole::BCAST_RCV:
-        return "broadcast-link:" + m_peerIdStr;
+        return "broadcast-link:" + IdForLinkName(m_peer->GetNodeId(), m_peerAddr);
     default:
-        return m_ownIdStr + ":" + m_ifName + "-" + m_peerIdStr + ":" + m_peerIfName;
+        return IdForLinkName(m_stack->GetNodeId(), m_ownAddr) + ":" + m_bearer->GetInterfaceName() +
+               "-" + IdForLinkName(m_peer->GetNodeId(), m_peerAddr) + ":" +
+               (m_peerIfName.empty() ? std::string("unknown") : m_peerIfName);
     }
 }
 
@@ -290,7 +289,6 @@ TipcLink::SetupBcastRcv(Ptr<TipcPeer> peer, Ptr<TipcLink> sndLink)
     m_bearerId = MAX_BEARERS;
     m_ownAddr = m_stack->GetOwnAddress();
     m_peerAddr = peer->GetAddress();
-    m_peerIdStr = IdForLinkName(peer->GetNodeId(), m_peerAddr);
     m_peerCaps = peer->GetCapabilities();
     m_netPlane = 'Z';
     m_priority = 0;
@@ -990,7 +988,8 @@ TipcLink::BuildProtoMsg(uint32_t type,
         }
         h.SetMaxPkt(m_advertisedMtu);
         uint8_t name[TIPC_MAX_IF_NAME] = {};
-        std::memcpy(name, m_ifName.data(), std::min<size_t>(m_ifName.size(), TIPC_MAX_IF_NAME - 1));
+        const std::string& ifName = m_bearer->GetInterfaceName();
+        std::memcpy(name, ifName.data(), std::min<size_t>(ifName.size(), TIPC_MAX_IF_NAME - 1));
         payload = Create<Packet>(name, TIPC_MAX_IF_NAME);
         h.SetSize(INT_H_SIZE + TIPC_MAX_IF_NAME);
     }

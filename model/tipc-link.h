@@ -525,10 +525,7 @@ class TipcLink : public Object
     uint32_t m_bearerId;      //!< bearer id
     uint32_t m_ownAddr;       //!< own node address
     uint32_t m_peerAddr;      //!< peer node address
-    std::string m_ownIdStr;   //!< own identity, printable
-    std::string m_peerIdStr;  //!< peer identity, printable
-    std::string m_ifName;     //!< own interface name
-    std::string m_peerIfName; //!< peer interface name ("unknown" until learned)
+    std::string m_peerIfName; //!< peer interface name (empty: "unknown", not yet learned)
     uint32_t m_peerCaps;      //!< peer capabilities
 
     TipcLinkFsm m_fsm;                 //!< state machine

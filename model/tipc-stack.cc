@@ -978,7 +978,10 @@ TipcStack::NotifyLinkState(Ptr<TipcLink> link, uint32_t oldState, uint32_t newSt
     NS_LOG_INFO(Simulator::Now().As(Time::MS)
                 << " link " << link->GetName() << " " << TipcLinkFsm::StateName(oldState) << " -> "
                 << TipcLinkFsm::StateName(newState));
-    m_linkStateTrace(link->GetName(), oldState, newState);
+    if (!m_linkStateTrace.IsEmpty())
+    {
+        m_linkStateTrace(link->GetName(), oldState, newState); // names are built on demand
+    }
 }
 
 void
@@ -986,13 +989,10 @@ TipcStack::NotifyLinkUpDown(Ptr<TipcLink> link, uint32_t peer, bool up)
 {
     NS_LOG_INFO(Simulator::Now().As(Time::MS)
                 << " link " << link->GetName() << (up ? " up" : " down"));
-    if (up)
+    auto& trace = up ? m_linkUpTrace : m_linkDownTrace;
+    if (!trace.IsEmpty())
     {
-        m_linkUpTrace(link->GetName(), peer, link->GetBearerId());
-    }
-    else
-    {
-        m_linkDownTrace(link->GetName(), peer, link->GetBearerId());
+        trace(link->GetName(), peer, link->GetBearerId());
     }
 }
 

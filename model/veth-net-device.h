@@ -34,8 +34,8 @@ class HostCpuModel;
  * link of that speed and length (frames are then serialized: a frame sent
  * while the wire is idle and the queue empty goes out at once, bypassing the
  * queue as Linux's qdisc bypass does; others wait in the transmit queue and
- * leave back to back, one simulator event per queued frame).  The carrier can be switched off and on (SetLinkUp), which
- * notifies link-change listeners as Linux NETDEV_CHANGE does.  A
+ * leave back to back, one simulator event per queued frame).  The carrier can be switched off and
+ * on (SetLinkUp), which notifies link-change listeners as Linux NETDEV_CHANGE does.  A
  * ReceiveErrorModel drops frames as a corrupted-FCS drop would.  GsoMaxSize is
  * the largest super-packet the device passes (used by the host model for TCP).
  */
@@ -153,8 +153,9 @@ class VethNetDevice : public NetDevice
      * Without DataRate the frame goes to the peer at once (through the host's
      * CPU model if the node has one); with a DataRate it goes on the wire now
      * if the device is idle, else it enters the transmit queue.  The device
-     * owns @p packet from here on (the header is added to it in place).  The frame is dropped ("MacTxDrop") if the carrier is off, there
-     * is no channel, the payload exceeds the MTU or the queue is full.
+     * owns @p packet from here on (the header is added to it in place).  The frame is dropped
+     * ("MacTxDrop") if the carrier is off, there is no channel, the payload exceeds the MTU or the
+     * queue is full.
      * @param packet the payload
      * @param source source MAC address
      * @param dest destination MAC address
