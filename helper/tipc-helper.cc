@@ -51,14 +51,14 @@ TipcHelper::Install(Ptr<Node> node) const
 void
 TipcHelper::ValidateDefaults(Ptr<TipcStack> stack)
 {
-    // Peers, links, discoverers and window policies are created during the
+    // Peers, links and discoverers are created during the
     // simulation, with the attribute defaults of that moment.  Creating one of
-    // each now makes a bad default (Config::SetDefault, --ns3::...) fail at
+    // each (and the window policy) now makes a bad default (Config::SetDefault, --ns3::...) fail at
     // configuration time, naming the attribute and its range.
     CreateObject<TipcDiscoverer>()->Dispose();
     CreateObject<TipcPeer>()->Dispose();
     CreateObject<TipcLink>()->Dispose();
-    stack->CreateWindowControl()->Dispose();
+    stack->GetWindowControl(); // the node's shared policy, created now
 }
 
 Ptr<TipcStack>

@@ -21,6 +21,8 @@ namespace ns3
  * gigabytes.  This wrapper creates the deque on the first insertion and
  * frees it on clear(); otherwise it behaves as the subset of std::deque the
  * link and the name distributor use (same iterators, same complexity).
+ * It counts its elements itself, so size() and empty() do not touch the
+ * deque: a link's node-timer tick asks for them on a million idle links.
  */
 template <typename T>
 class TipcLazyDeque
@@ -34,7 +36,8 @@ class TipcLazyDeque
 
     /** @param o queue to copy */
     TipcLazyDeque(const TipcLazyDeque& o)
-        : m_q(o.empty() ? nullptr : std::make_unique<Deque>(*o.m_q))
+        : m_q(o.empty() ? nullptr : std::make_unique<Deque>(*o.m_q)),
+          m_n(o.m_n)
     {
     }
 
@@ -47,26 +50,46 @@ class TipcLazyDeque
         if (this != &o)
         {
             m_q = o.empty() ? nullptr : std::make_unique<Deque>(*o.m_q);
+            m_n = o.m_n;
         }
         return *this;
     }
 
-    /** @brief Move constructor (the source is left empty). */
-    TipcLazyDeque(TipcLazyDeque&&) noexcept = default;
-    /** @return this */
-    TipcLazyDeque& operator=(TipcLazyDeque&&) noexcept = default;
+    /** @param o queue to move from (left empty) */
+    TipcLazyDeque(TipcLazyDeque&& o) noexcept
+        : m_q(std::move(o.m_q)),
+          m_n(o.m_n)
+    {
+        o.m_n = 0;
+    }
+
+    /**
+     * @param o queue to move from (left empty)
+     * @return this
+     */
+    TipcLazyDeque& operator=(TipcLazyDeque&& o) noexcept
+    {
+        if (this != &o)
+        {
+            m_q = std::move(o.m_q);
+            m_n = o.m_n;
+            o.m_n = 0;
+        }
+        return *this;
+    }
+
     ~TipcLazyDeque() = default;
 
     /** @return true if empty */
     bool empty() const
     {
-        return !m_q || m_q->empty();
+        return m_n == 0;
     }
 
     /** @return number of elements */
     std::size_t size() const
     {
-        return m_q ? m_q->size() : 0;
+        return m_n;
     }
 
     /** @return first element (not empty) */
@@ -97,12 +120,14 @@ class TipcLazyDeque
     void push_back(const T& v)
     {
         Get().push_back(v);
+        ++m_n;
     }
 
     /** @param v element to append */
     void push_back(T&& v)
     {
         Get().push_back(std::move(v));
+        ++m_n;
     }
 
     /**
@@ -112,31 +137,35 @@ class TipcLazyDeque
     template <typename... Args>
     T& emplace_back(Args&&... args)
     {
-        return Get().emplace_back(std::forward<Args>(args)...);
+        T& v = Get().emplace_back(std::forward<Args>(args)...);
+        ++m_n;
+        return v;
     }
 
     /** @brief Remove the first element (not empty). */
     void pop_front()
     {
         m_q->pop_front();
+        --m_n;
     }
 
     /** @brief Remove every element and release the memory. */
     void clear()
     {
         m_q.reset();
+        m_n = 0;
     }
 
     /** @return iterator to the first element */
     iterator begin()
     {
-        return Get().begin();
+        return m_q ? m_q->begin() : EmptyMutable().begin();
     }
 
     /** @return past-the-end iterator */
     iterator end()
     {
-        return Get().end();
+        return m_q ? m_q->end() : EmptyMutable().end();
     }
 
     /** @return iterator to the first element */
@@ -157,6 +186,7 @@ class TipcLazyDeque
      */
     iterator erase(iterator it)
     {
+        --m_n;
         return m_q->erase(it);
     }
 
@@ -167,6 +197,12 @@ class TipcLazyDeque
      */
     iterator insert(iterator pos, const T& v)
     {
+        if (!m_q)
+        {
+            push_back(v); // empty: pos is end()
+            return m_q->begin();
+        }
+        ++m_n;
         return m_q->insert(pos, v);
     }
 
@@ -181,6 +217,17 @@ class TipcLazyDeque
         return *m_q;
     }
 
+    /**
+     * @return a shared deque that stays empty, whose iterators stand for
+     *         begin() == end() while nothing is allocated (never modified:
+     *         erase needs an element, insert allocates the real deque)
+     */
+    static Deque& EmptyMutable()
+    {
+        static Deque empty;
+        return empty;
+    }
+
     /** @return a shared empty deque for const iteration */
     static const Deque& Empty()
     {
@@ -188,7 +235,8 @@ class TipcLazyDeque
         return empty;
     }
 
-    std::unique_ptr<Deque> m_q; //!< the elements, null while empty
+    std::unique_ptr<Deque> m_q; //!< the elements, null until the first insertion
+    std::size_t m_n{0};         //!< number of elements (size() without touching m_q)
 };
 
 } // namespace ns3

@@ -221,7 +221,7 @@ TipcLink::Setup(Ptr<TipcPeer> peer, Ptr<TipcBearer> bearer, uint16_t session)
     m_advertisedMtu = bearer->GetMtu();
     m_mtu = m_advertisedMtu;
     m_priority = bearer->GetPriority();
-    m_winCtl = stack->CreateWindowControl();
+    m_winCtl = stack->GetWindowControl();
     std::array<uint32_t, 5> limits;
     m_winCtl->Init(m_win, bearer->GetMinWindow(), bearer->GetMaxWindow(), m_mtu, limits);
     for (uint32_t i = 0; i < 5; ++i)

@@ -285,6 +285,7 @@ TipcStack::DoDispose()
     m_peerIndex.clear();
     m_nodeTimers.Clear();
     m_peersById.clear();
+    m_winCtl = nullptr;
     m_ports.clear();
     for (auto& b : m_bearers)
     {
@@ -1083,11 +1084,15 @@ TipcStack::MsecsToJiffies(uint32_t ms) const
 }
 
 Ptr<TipcWindowControl>
-TipcStack::CreateWindowControl() const
+TipcStack::GetWindowControl() const
 {
-    ObjectFactory f;
-    f.SetTypeId(m_windowTypeId);
-    return f.Create<TipcWindowControl>();
+    if (!m_winCtl || m_winCtl->GetInstanceTypeId() != m_windowTypeId)
+    {
+        ObjectFactory f;
+        f.SetTypeId(m_windowTypeId);
+        m_winCtl = f.Create<TipcWindowControl>();
+    }
+    return m_winCtl;
 }
 
 uint16_t

@@ -315,8 +315,13 @@ class TipcStack : public Object
      * @return the time
      */
     Time JiffiesToTime(int64_t jiffies) const;
-    /** @return a new window policy object (attribute WindowControl) */
-    Ptr<TipcWindowControl> CreateWindowControl() const;
+    /**
+     * @return the node's window policy (attribute WindowControl).  A policy
+     *         keeps no per-link state (that is TipcWindowState), so all
+     *         links of the node share one object; it is created on first
+     *         use and again if the attribute has changed since.
+     */
+    Ptr<TipcWindowControl> GetWindowControl() const;
     /** @return the broadcast send link's next sequence number (1 until broadcast is used) */
     uint16_t GetBcSndNxt() const;
     /**
@@ -721,6 +726,7 @@ class TipcStack : public Object
     std::map<std::string, uint64_t> m_drops;             //!< drop counts
     std::map<uint32_t, PortHandler> m_ports;             //!< local ports
     TypeId m_windowTypeId;                               //!< window policy type
+    mutable Ptr<TipcWindowControl> m_winCtl;             //!< the shared window policy
     uint32_t m_hz;                                       //!< kernel HZ
     mutable int64_t m_jiffyPhase; //!< ns this kernel's ticks are ahead of time 0 (-1: unset)
     Time m_trialPeriod;           //!< address trial duration
