@@ -131,7 +131,7 @@ TipcPeer::Setup(Ptr<TipcStack> stack, uint32_t addr, const TipcNodeId& id, uint3
     m_signature = INVALID_NODE_SIG;
     m_deleteAt = Simulator::Now() + m_cleanupDelay;
     m_keepalive = m_initKeepalive;
-    m_timer = stack->GetNodeTimers().Add(MakeCallback(&TipcPeer::Timeout, this));
+    m_timer = stack->GetNodeTimers().Add(&TipcPeer::TimerExpired, this);
     ArmTimer();
     // the receive side of the peer's broadcasts (and the peer as an acker of ours)
     m_bcRcvLink = CreateObject<TipcLink>();
@@ -538,6 +538,12 @@ TipcPeer::Timeout()
         }
     }
     ArmTimer();
+}
+
+void
+TipcPeer::TimerExpired(void* peer)
+{
+    static_cast<TipcPeer*>(peer)->Timeout();
 }
 
 void

@@ -256,6 +256,11 @@ class TipcPeer : public Object
     /** @brief Node timer (tipc_node_timeout). */
     void Timeout();
     /**
+     * @brief The node-timer slot's handler.
+     * @param peer the TipcPeer
+     */
+    static void TimerExpired(void* peer);
+    /**
      * @brief Recompute the timer interval and the link's abort limit
      *        (tipc_node_calculate_timer).
      * @param link the link

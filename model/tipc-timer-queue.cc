@@ -27,9 +27,8 @@ TipcTimerQueue::~TipcTimerQueue()
 }
 
 TipcTimerQueue::Id
-TipcTimerQueue::Add(Callback<void> handler)
+TipcTimerQueue::NewSlot()
 {
-    NS_ASSERT_MSG(!handler.IsNull(), "a timer needs a handler");
     Id id;
     if (!m_free.empty())
     {
@@ -41,26 +40,46 @@ TipcTimerQueue::Add(Callback<void> handler)
         id = static_cast<Id>(m_slots.size());
         m_slots.emplace_back();
     }
+    return id;
+}
+
+TipcTimerQueue::Id
+TipcTimerQueue::Add(Callback<void> handler)
+{
+    NS_ASSERT_MSG(!handler.IsNull(), "a timer needs a handler");
+    Id id = NewSlot();
     m_slots[id].handler = handler;
+    return id;
+}
+
+TipcTimerQueue::Id
+TipcTimerQueue::Add(RawHandler fn, void* obj)
+{
+    NS_ASSERT_MSG(fn != nullptr, "a timer needs a handler");
+    Id id = NewSlot();
+    m_slots[id].fn = fn;
+    m_slots[id].obj = obj;
     return id;
 }
 
 void
 TipcTimerQueue::Remove(Id id)
 {
-    if (id >= m_slots.size() || m_slots[id].handler.IsNull())
+    if (id >= m_slots.size() || m_slots[id].IsFree())
     {
         return; // already removed, or the queue was cleared
     }
     Cancel(id);
     m_slots[id].handler = Callback<void>();
+    m_slots[id].fn = nullptr;
+    m_slots[id].obj = nullptr;
     m_free.push_back(id);
 }
 
 void
 TipcTimerQueue::Schedule(Id id, Time delay)
 {
-    NS_ASSERT(id < m_slots.size() && !m_slots[id].handler.IsNull());
+    NS_ASSERT(id < m_slots.size() && !m_slots[id].IsFree());
     NS_ASSERT_MSG(!delay.IsStrictlyNegative(), "negative timer delay");
     Slot& s = m_slots[id];
     if (s.pending)
@@ -184,6 +203,11 @@ TipcTimerQueue::Expire()
         }
         s.pending = false;
         --m_pending;
+        if (s.fn != nullptr)
+        {
+            s.fn(s.obj); // copied into the call: the handler may free its slot
+            continue;
+        }
         Callback<void> handler = s.handler; // the handler may free its slot
         handler();
     }

@@ -54,6 +54,19 @@ class TipcTimerQueue
      * @return the slot
      */
     Id Add(Callback<void> handler);
+
+    /// A handler as a plain function of its object (no allocation, no reference counts).
+    using RawHandler = void (*)(void* obj);
+
+    /**
+     * @brief Create a timer slot (disarmed) whose handler is @p fn(@p obj):
+     *        the form for the hundreds of thousands of per-peer timers of a
+     *        large cluster, whose expiry then touches no handler object.
+     * @param fn what runs when the timer expires
+     * @param obj its argument (must outlive the slot)
+     * @return the slot
+     */
+    Id Add(RawHandler fn, void* obj);
     /**
      * @brief Free a slot; a pending expiry is dropped.  The id may be reused.
      *        Removing a free slot (or after Clear()) does nothing.
@@ -113,11 +126,23 @@ class TipcTimerQueue
     /// A timer slot's state.
     struct Slot
     {
-        Callback<void> handler; //!< expiry handler (null: free slot)
-        uint32_t gen{0};        //!< arming generation; entries of older ones are stale
-        bool pending{false};    //!< armed
-        int64_t ts{0};          //!< expiry when armed
+        Callback<void> handler; //!< expiry handler (null and no raw handler: free slot)
+        RawHandler fn{nullptr}; //!< raw expiry handler (instead of handler)
+        void* obj{nullptr};     //!< its argument
+
+        /** @return true if no handler is set (the slot is free) */
+        bool IsFree() const
+        {
+            return fn == nullptr && handler.IsNull();
+        }
+
+        uint32_t gen{0};     //!< arming generation; entries of older ones are stale
+        bool pending{false}; //!< armed
+        int64_t ts{0};       //!< expiry when armed
     };
+
+    /** @return a free slot, reused or new (no handler set yet) */
+    Id NewSlot();
 
     /** @brief Run every timer due now, then arm the simulator event for the next. */
     void Expire();

@@ -124,9 +124,18 @@ class TimerQueueEquivalenceTestCase : public TestCase
                        [&](uint32_t i) { q.Cancel(ids[i]); },
                        [&](uint32_t i) { q.Remove(ids[i]); }});
         w = &work;
+        // even timers have Callback handlers, odd ones raw (function, object) handlers
+        std::vector<std::pair<Workload*, uint32_t>> ctx(Workload::TIMERS);
         for (uint32_t i = 0; i < Workload::TIMERS; ++i)
         {
-            ids[i] = q.Add(Callback<void>([w, i]() { w->Fired(i); }));
+            ctx[i] = {w, i};
+            ids[i] = i % 2 == 0 ? q.Add(Callback<void>([w, i]() { w->Fired(i); }))
+                                : q.Add(
+                                      [](void* c) {
+                                          auto* p = static_cast<std::pair<Workload*, uint32_t>*>(c);
+                                          p->first->Fired(p->second);
+                                      },
+                                      &ctx[i]);
         }
         work.Start();
         Simulator::Stop(Seconds(6));
