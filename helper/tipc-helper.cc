@@ -5,6 +5,7 @@
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
 #include "ns3/names.h"
+#include "ns3/object-factory.h"
 #include "ns3/string.h"
 #include "ns3/tipc-discoverer.h"
 #include "ns3/tipc-eth-bearer.h"
@@ -12,6 +13,8 @@
 #include "ns3/tipc-peer.h"
 #include "ns3/tipc-socket-factory.h"
 #include "ns3/tipc-udp-bearer.h"
+#include "ns3/tipc-window-control.h"
+#include "ns3/type-id.h"
 
 namespace ns3
 {
@@ -51,14 +54,18 @@ TipcHelper::Install(Ptr<Node> node) const
 void
 TipcHelper::ValidateDefaults(Ptr<TipcStack> stack)
 {
-    // Peers, links and discoverers are created during the
-    // simulation, with the attribute defaults of that moment.  Creating one of
-    // each (and the window policy) now makes a bad default (Config::SetDefault, --ns3::...) fail at
-    // configuration time, naming the attribute and its range.
+    // Peers, links, discoverers and the node's window policy are created
+    // during the simulation, with the attribute defaults of that moment.
+    // Creating one of each now makes a bad default (Config::SetDefault,
+    // --ns3::...) fail at configuration time, naming the attribute and its range.
     CreateObject<TipcDiscoverer>()->Dispose();
     CreateObject<TipcPeer>()->Dispose();
     CreateObject<TipcLink>()->Dispose();
-    stack->GetWindowControl(); // the node's shared policy, created now
+    TypeIdValue window;
+    stack->GetAttribute("WindowControl", window);
+    ObjectFactory policy;
+    policy.SetTypeId(window.Get());
+    policy.Create<TipcWindowControl>()->Dispose();
 }
 
 Ptr<TipcStack>

@@ -318,8 +318,9 @@ class TipcStack : public Object
     /**
      * @return the node's window policy (attribute WindowControl).  A policy
      *         keeps no per-link state (that is TipcWindowState), so all
-     *         links of the node share one object; it is created on first
-     *         use and again if the attribute has changed since.
+     *         links of the node share one object; it is created when the
+     *         first link is set up (with the attribute defaults of that
+     *         moment) and again if the attribute has changed since.
      */
     Ptr<TipcWindowControl> GetWindowControl() const;
     /** @return the broadcast send link's next sequence number (1 until broadcast is used) */
