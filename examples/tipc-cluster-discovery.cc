@@ -10,7 +10,7 @@
 //   node0   node1  ...  nodeN-1          node0  node1 ... nodeN-1
 //     |       |            |               |      |          |
 //   ==+=======+=====...====+==             +------+-- switch --+
-//   one CSMA segment (--rate, --delay)   a learning bridge, one CSMA cable
+//   one CSMA segment (--rate, --delay)   a learning switch (EthernetSwitch), one CSMA cable
 //                                        per node (switch) or one full-duplex
 //                                        Ethernet cable per node (switch-fd,
 //                                        a third fewer simulator events)
@@ -159,8 +159,8 @@ main(int argc, char* argv[])
     CommandLine cmd(__FILE__);
     cmd.AddValue("nodes", "Nodes on the LAN, 2 .. 2000", n);
     cmd.AddValue("lan",
-                 "segment (one CSMA segment), switch (a learning bridge, CSMA cables) or "
-                 "switch-fd (a learning bridge, full-duplex Ethernet cables)",
+                 "segment (one CSMA segment), switch (a learning switch, CSMA cables) or "
+                 "switch-fd (a learning switch, full-duplex Ethernet cables)",
                  lan);
     cmd.AddValue("window",
                  "variable (Linux >= 5.7, probes every idle link each tick) or fixed "
