@@ -5,7 +5,6 @@
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
 #include "ns3/names.h"
-#include "ns3/object-factory.h"
 #include "ns3/string.h"
 #include "ns3/tipc-discoverer.h"
 #include "ns3/tipc-eth-bearer.h"
@@ -13,8 +12,6 @@
 #include "ns3/tipc-peer.h"
 #include "ns3/tipc-socket-factory.h"
 #include "ns3/tipc-udp-bearer.h"
-#include "ns3/tipc-window-control.h"
-#include "ns3/type-id.h"
 
 namespace ns3
 {
@@ -61,11 +58,7 @@ TipcHelper::ValidateDefaults(Ptr<TipcStack> stack)
     CreateObject<TipcDiscoverer>()->Dispose();
     CreateObject<TipcPeer>()->Dispose();
     CreateObject<TipcLink>()->Dispose();
-    TypeIdValue window;
-    stack->GetAttribute("WindowControl", window);
-    ObjectFactory policy;
-    policy.SetTypeId(window.Get());
-    policy.Create<TipcWindowControl>()->Dispose();
+    stack->CreateWindowControl()->Dispose(); // not the shared one: that is made with the first link
 }
 
 Ptr<TipcStack>

@@ -119,15 +119,18 @@ EthernetSwitch::Key(Mac48Address a)
     return k;
 }
 
+const EthernetSwitch::Learned*
+EthernetSwitch::FindLearned(Mac48Address address) const
+{
+    auto it = m_learned.find(Key(address));
+    return it == m_learned.end() || it->second.expiry <= Simulator::Now() ? nullptr : &it->second;
+}
+
 Ptr<NetDevice>
 EthernetSwitch::GetLearnedPort(Mac48Address address) const
 {
-    auto it = m_learned.find(Key(address));
-    if (it == m_learned.end() || it->second.expiry <= Simulator::Now())
-    {
-        return nullptr;
-    }
-    return m_ports[it->second.port];
+    const Learned* l = FindLearned(address);
+    return l ? m_ports[l->port] : nullptr;
 }
 
 uint64_t
@@ -170,23 +173,21 @@ EthernetSwitch::Receive(Ptr<NetDevice> port,
     }
     const Mac48Address from = Mac48Address::ConvertFrom(src);
     const Mac48Address to = Mac48Address::ConvertFrom(dst);
-    const Time now = Simulator::Now();
     if (m_learning && !from.IsGroup())
     {
-        m_learned[Key(from)] = Learned{in->second, now + m_ageing};
+        m_learned[Key(from)] = Learned{in->second, Simulator::Now() + m_ageing};
     }
     if (m_learning && !to.IsGroup())
     {
-        auto it = m_learned.find(Key(to));
-        if (it != m_learned.end() && it->second.expiry > now)
+        if (const Learned* l = FindLearned(to))
         {
-            if (it->second.port == in->second)
+            if (l->port == in->second)
             {
                 ++m_filtered; // 802.1D: never sent back out of its arrival port
                 return true;
             }
             ++m_forwarded;
-            Ptr<NetDevice> out = m_ports[it->second.port];
+            Ptr<NetDevice> out = m_ports[l->port];
             m_forwardTrace(packet, port, out);
             out->SendFrom(packet->Copy(), src, dst, protocol);
             return true;

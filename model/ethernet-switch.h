@@ -146,6 +146,13 @@ class EthernetSwitch : public Object
      */
     static uint64_t Key(Mac48Address a);
 
+    /**
+     * @brief Look up an address that was learned and has not expired.
+     * @param address a unicast MAC address
+     * @return Its entry, or nullptr.
+     */
+    const Learned* FindLearned(Mac48Address address) const;
+
     std::vector<Ptr<NetDevice>> m_ports;                 //!< ports
     std::unordered_map<const NetDevice*, uint32_t> m_in; //!< port index by device
     std::unordered_map<uint64_t, Learned> m_learned;     //!< address table

@@ -159,13 +159,13 @@ class TipcLazyDeque
     /** @return iterator to the first element */
     iterator begin()
     {
-        return m_q ? m_q->begin() : EmptyMutable().begin();
+        return m_q ? m_q->begin() : Empty().begin();
     }
 
     /** @return past-the-end iterator */
     iterator end()
     {
-        return m_q ? m_q->end() : EmptyMutable().end();
+        return m_q ? m_q->end() : Empty().end();
     }
 
     /** @return iterator to the first element */
@@ -218,20 +218,14 @@ class TipcLazyDeque
     }
 
     /**
-     * @return a shared deque that stays empty, whose iterators stand for
-     *         begin() == end() while nothing is allocated (never modified:
-     *         erase needs an element, insert allocates the real deque)
+     * @return a shared deque that stays empty, whose iterators (const or
+     *         not) stand for begin() == end() while nothing is allocated
+     *         (never modified: erase needs an element, insert allocates the
+     *         real deque)
      */
-    static Deque& EmptyMutable()
+    static Deque& Empty()
     {
         static Deque empty;
-        return empty;
-    }
-
-    /** @return a shared empty deque for const iteration */
-    static const Deque& Empty()
-    {
-        static const Deque empty;
         return empty;
     }
 

@@ -1088,11 +1088,17 @@ TipcStack::GetWindowControl() const
 {
     if (!m_winCtl || m_winCtl->GetInstanceTypeId() != m_windowTypeId)
     {
-        ObjectFactory f;
-        f.SetTypeId(m_windowTypeId);
-        m_winCtl = f.Create<TipcWindowControl>();
+        m_winCtl = CreateWindowControl();
     }
     return m_winCtl;
+}
+
+Ptr<TipcWindowControl>
+TipcStack::CreateWindowControl() const
+{
+    ObjectFactory f;
+    f.SetTypeId(m_windowTypeId);
+    return f.Create<TipcWindowControl>();
 }
 
 uint16_t

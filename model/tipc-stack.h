@@ -323,6 +323,8 @@ class TipcStack : public Object
      *         moment) and again if the attribute has changed since.
      */
     Ptr<TipcWindowControl> GetWindowControl() const;
+    /** @return a new window policy object of the WindowControl attribute's type */
+    Ptr<TipcWindowControl> CreateWindowControl() const;
     /** @return the broadcast send link's next sequence number (1 until broadcast is used) */
     uint16_t GetBcSndNxt() const;
     /**

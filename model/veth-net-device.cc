@@ -257,9 +257,7 @@ VethNetDevice::SendFrom(Ptr<Packet> packet,
     }
     if (!m_txEvent.IsRunning())
     {
-        m_txEvent = Simulator::Schedule(m_busyUntil - Simulator::Now(),
-                                        &VethNetDevice::StartTransmission,
-                                        this);
+        ScheduleTransmission();
     }
     return true;
 }
@@ -318,10 +316,16 @@ VethNetDevice::StartTransmission()
     Transmit(frame);
     if (!m_queue->IsEmpty())
     {
-        m_txEvent = Simulator::Schedule(m_busyUntil - Simulator::Now(),
-                                        &VethNetDevice::StartTransmission,
-                                        this);
+        ScheduleTransmission();
     }
+}
+
+void
+VethNetDevice::ScheduleTransmission()
+{
+    m_txEvent = Simulator::Schedule(m_busyUntil - Simulator::Now(),
+                                    &VethNetDevice::StartTransmission,
+                                    this);
 }
 
 void

@@ -199,6 +199,8 @@ class VethNetDevice : public NetDevice
      *        when it has left if more frames wait (DataRate > 0).
      */
     void StartTransmission();
+    /** @brief Run StartTransmission when the wire is free again. */
+    void ScheduleTransmission();
     /**
      * @brief Put a frame on the wire now (DataRate > 0).
      * @param frame the frame
