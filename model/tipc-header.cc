@@ -139,11 +139,14 @@ TipcHeader::GetSerializedSize() const
 void
 TipcHeader::Serialize(Buffer::Iterator start) const
 {
-    uint32_t words = GetHeaderSize() / 4;
+    // one Write: the iterator checks each write against the buffer's zero area
+    uint8_t buf[tipc::MAX_H_SIZE];
+    uint32_t words = std::min(GetHeaderSize() / 4, tipc::MAX_H_WORDS);
     for (uint32_t i = 0; i < words; ++i)
     {
-        start.WriteHtonU32(m_w[i]);
+        WriteBe32(buf + 4 * i, m_w[i]);
     }
+    start.Write(buf, 4 * words);
 }
 
 uint32_t

@@ -66,6 +66,23 @@ TipcMessageCodec::Validate(const uint8_t* data, uint32_t len, TipcHeader& header
     return DecodeAt(data, len, nullptr, header, trailer, 0);
 }
 
+bool
+TipcMessageCodec::ValidationReadsPayload(uint32_t user)
+{
+    // the users DecodePayload has a case for; the others' payload is opaque
+    switch (user)
+    {
+    case LINK_CONFIG:
+    case LINK_PROTOCOL:
+    case NAME_DISTRIBUTOR:
+    case MSG_BUNDLER:
+    case TUNNEL_PROTOCOL:
+        return true;
+    default:
+        return false;
+    }
+}
+
 TipcDecodeError
 TipcMessageCodec::DecodeAt(const uint8_t* data,
                            uint32_t len,

@@ -102,6 +102,15 @@ class TipcMessageCodec
                                     Trailer trailer = Trailer::EXACT);
 
     /**
+     * @brief Whether Validate reads a message's payload, or only its header.
+     *        A receiver may hand Validate just the header bytes (with the
+     *        message's full length) when this is false.
+     * @param user the message's user (TipcHeader::PeekUser of its first byte)
+     * @return true for the users whose payload carries structures
+     */
+    static bool ValidationReadsPayload(uint32_t user);
+
+    /**
      * @brief Check the payload of a message whose header was decoded already.
      * @param header the decoded header
      * @param payload the data bytes (header.GetDataSize() of them)

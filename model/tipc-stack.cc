@@ -874,11 +874,19 @@ TipcStack::ReceiveFrame(Ptr<TipcBearer> bearer,
 {
     uint32_t len = wire->GetSize();
     // Header-only validation needs the first bytes; structured payloads need all of them.
-    std::vector<uint8_t> bytes(len);
-    wire->CopyData(bytes.data(), len);
+    uint8_t head[MAX_H_SIZE];
+    uint32_t copied = wire->CopyData(head, std::min(len, MAX_H_SIZE));
+    std::vector<uint8_t> whole;
+    const uint8_t* bytes = head;
+    if (copied < len && TipcMessageCodec::ValidationReadsPayload(TipcHeader::PeekUser(head[0])))
+    {
+        whole.resize(len);
+        wire->CopyData(whole.data(), len);
+        bytes = whole.data();
+    }
     TipcHeader hdr;
     TipcDecodeError e =
-        TipcMessageCodec::Validate(bytes.data(),
+        TipcMessageCodec::Validate(bytes,
                                    len,
                                    hdr,
                                    bearer->MayPad() ? TipcMessageCodec::Trailer::ETHERNET_PADDING
@@ -898,7 +906,7 @@ TipcStack::ReceiveFrame(Ptr<TipcBearer> bearer,
     {
         wire->RemoveAtEnd(len - hdr.GetSize()); // link-layer padding
     }
-    const uint8_t* payload = bytes.data() + hdr.GetHeaderSize();
+    const uint8_t* payload = bytes + hdr.GetHeaderSize();
     if (hdr.IsNonSeq())
     {
         if (hdr.GetUser() == LINK_CONFIG)

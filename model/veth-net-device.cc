@@ -100,7 +100,10 @@ VethNetDevice::VethNetDevice()
       m_mtu(1500),
       m_gsoMaxSize(65536),
       m_adminUp(true),
-      m_linkUp(false)
+      m_linkUp(false),
+      m_txPending(false),
+      m_txTimeRate(0),
+      m_txTimeBytes(0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -114,6 +117,7 @@ void
 VethNetDevice::DoDispose()
 {
     m_txEvent.Cancel();
+    m_txPending = false;
     m_node = nullptr;
     m_channel = nullptr;
     m_queue = nullptr;
@@ -209,7 +213,7 @@ VethNetDevice::GetQueue() const
 bool
 VethNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
 {
-    return SendFrom(packet, m_address, dest, protocolNumber);
+    return SendFrame(packet, m_address, dest, protocolNumber);
 }
 
 bool
@@ -217,6 +221,15 @@ VethNetDevice::SendFrom(Ptr<Packet> packet,
                         const Address& source,
                         const Address& dest,
                         uint16_t protocolNumber)
+{
+    return SendFrame(packet, Mac48Address::ConvertFrom(source), dest, protocolNumber);
+}
+
+bool
+VethNetDevice::SendFrame(Ptr<Packet> packet,
+                         Mac48Address source,
+                         const Address& dest,
+                         uint16_t protocolNumber)
 {
     if (!m_linkUp || !m_channel || packet->GetSize() > m_mtu)
     {
@@ -227,7 +240,7 @@ VethNetDevice::SendFrom(Ptr<Packet> packet,
     m_macTxTrace(packet);
     Ptr<Packet> frame = packet;
     EthernetHeader eth(false);
-    eth.SetSource(Mac48Address::ConvertFrom(source));
+    eth.SetSource(source);
     eth.SetDestination(Mac48Address::ConvertFrom(dest));
     eth.SetLengthType(protocolNumber);
     frame->AddHeader(eth);
@@ -255,7 +268,7 @@ VethNetDevice::SendFrom(Ptr<Packet> packet,
         m_macTxDropTrace(frame);
         return false;
     }
-    if (!m_txEvent.IsRunning())
+    if (!m_txPending)
     {
         ScheduleTransmission();
     }
@@ -308,13 +321,15 @@ VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
 void
 VethNetDevice::StartTransmission()
 {
+    m_txPending = false;
     Ptr<Packet> frame = m_queue->Dequeue();
     if (!frame)
     {
         return;
     }
     Transmit(frame);
-    if (!m_queue->IsEmpty())
+    // a trace sink may have queued a frame and scheduled the next start already
+    if (!m_txPending && !m_queue->IsEmpty())
     {
         ScheduleTransmission();
     }
@@ -323,16 +338,29 @@ VethNetDevice::StartTransmission()
 void
 VethNetDevice::ScheduleTransmission()
 {
+    m_txPending = true;
     m_txEvent = Simulator::Schedule(m_busyUntil - Simulator::Now(),
                                     &VethNetDevice::StartTransmission,
                                     this);
+}
+
+Time
+VethNetDevice::TxTime(uint32_t bytes)
+{
+    if (bytes != m_txTimeBytes || m_rate.GetBitRate() != m_txTimeRate)
+    {
+        m_txTimeBytes = bytes;
+        m_txTimeRate = m_rate.GetBitRate();
+        m_txTime = m_rate.CalculateBytesTxTime(bytes);
+    }
+    return m_txTime;
 }
 
 void
 VethNetDevice::Transmit(Ptr<Packet> frame)
 {
     // busy before the traces run: a sink may send the next frame
-    Time txTime = m_rate.CalculateBytesTxTime(frame->GetSize());
+    Time txTime = TxTime(frame->GetSize());
     m_busyUntil = Simulator::Now() + txTime;
     m_snifferTrace(frame);
     m_promiscSnifferTrace(frame);

@@ -207,6 +207,25 @@ class VethNetDevice : public NetDevice
      */
     void Transmit(Ptr<Packet> frame);
     /**
+     * @brief SendFrom's work once the source address is known.
+     * @param packet the packet (owned by the device from here on)
+     * @param source source MAC address
+     * @param dest destination address
+     * @param protocolNumber EtherType
+     * @return false if the frame was dropped
+     */
+    bool SendFrame(Ptr<Packet> packet,
+                   Mac48Address source,
+                   const Address& dest,
+                   uint16_t protocolNumber);
+    /**
+     * @brief Wire time of a frame at the device's DataRate (the last result is
+     *        cached: consecutive frames mostly have the same size).
+     * @param bytes frame size
+     * @return transmission time
+     */
+    Time TxTime(uint32_t bytes);
+    /**
      * @brief Hand a frame to the peer through the host's CPU model.
      * @param cpu the enabled model
      * @param frame the frame
@@ -224,6 +243,10 @@ class VethNetDevice : public NetDevice
     bool m_linkUp;                                           //!< carrier
     Time m_busyUntil;                                        //!< the wire is busy until then
     EventId m_txEvent;                                       //!< next StartTransmission
+    bool m_txPending;                                        //!< m_txEvent is scheduled
+    uint64_t m_txTimeRate;                                   //!< cache: bit rate
+    uint32_t m_txTimeBytes;                                  //!< cache: frame size
+    Time m_txTime;                                           //!< cache: its wire time
     Ptr<Queue<Packet>> m_queue;                              //!< transmit queue
     Ptr<ErrorModel> m_receiveErrorModel;                     //!< receive errors
     NetDevice::ReceiveCallback m_rxCallback;                 //!< protocol stack

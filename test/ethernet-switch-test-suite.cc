@@ -16,6 +16,7 @@
 #include "ns3/veth-net-device.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 using namespace ns3;
@@ -74,6 +75,16 @@ Delivered(const std::vector<Seen>& seen, uint32_t host)
         n += s.host == host && s.type != NetDevice::PACKET_OTHERHOST ? 1 : 0;
     }
     return n;
+}
+
+/// A 1 Gb/s full-duplex cable with 1 us delay between the two nodes.
+NetDeviceContainer
+Cable(NodeContainer nodes)
+{
+    VethHelper veth;
+    veth.SetDeviceAttributes("DataRate", DataRateValue(DataRate("1Gbps")));
+    veth.SetChannelAttributes("Delay", TimeValue(MicroSeconds(1)));
+    return veth.Install(nodes.Get(0), nodes.Get(1));
 }
 
 /// Learning, flooding and filtering on four hosts.
@@ -174,10 +185,7 @@ class CableTimingTestCase : public TestCase
     void DoRun() override
     {
         NodeContainer nodes(2);
-        VethHelper veth;
-        veth.SetDeviceAttributes("DataRate", DataRateValue(DataRate("1Gbps")));
-        veth.SetChannelAttributes("Delay", TimeValue(MicroSeconds(1)));
-        NetDeviceContainer devs = veth.Install(nodes.Get(0), nodes.Get(1));
+        NetDeviceContainer devs = Cable(nodes);
         Recorder rec;
         rec.Listen(nodes.Get(0), devs.Get(0), 0);
         rec.Listen(nodes.Get(1), devs.Get(1), 1);
@@ -214,6 +222,52 @@ class CableTimingTestCase : public TestCase
     }
 };
 
+/// A sender that queues its next frame from the Sniffer trace (the frame pump
+/// of tipc-sim-benchmark): frames still leave one at a time, back to back.
+class CableRefillFromTraceTestCase : public TestCase
+{
+  public:
+    CableRefillFromTraceTestCase()
+        : TestCase("full-duplex cable: frames queued from the Sniffer trace leave one at a time")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes(2);
+        NetDeviceContainer devs = Cable(nodes);
+        Recorder rec;
+        rec.Listen(nodes.Get(1), devs.Get(1), 1);
+        uint32_t sent = 0;
+        Ptr<NetDevice> tx = devs.Get(0);
+        Address to = devs.Get(1)->GetAddress();
+        auto send = [&sent, tx, to]() {
+            ++sent;
+            tx->Send(Create<Packet>(986), to, PROTO);
+        };
+        // each frame that starts on the wire queues the next one (two in flight at most)
+        std::function<void(Ptr<const Packet>)> refill = [&sent, &send](Ptr<const Packet>) {
+            if (sent < 6)
+            {
+                send();
+            }
+        };
+        tx->TraceConnectWithoutContext("Sniffer",
+                                       MakeCallback(&decltype(refill)::operator(), &refill));
+        send();
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(rec.seen.size(), 6, "every frame arrives once");
+        for (std::size_t i = 0; i < rec.seen.size(); ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(rec.seen[i].ns,
+                                  static_cast<int64_t>(9000 + 8000 * i),
+                                  "frame " << i << " leaves after the one before it");
+        }
+        Simulator::Destroy();
+    }
+};
+
 /// The suite.
 class EthernetSwitchTestSuite : public TestSuite
 {
@@ -223,6 +277,7 @@ class EthernetSwitchTestSuite : public TestSuite
     {
         AddTestCase(new SwitchForwardingTestCase);
         AddTestCase(new CableTimingTestCase);
+        AddTestCase(new CableRefillFromTraceTestCase);
     }
 };
 

@@ -203,6 +203,18 @@ TEST_CASE("header-level rejections", "[codec]")
     CHECK(DecodeBytes(b) == TipcDecodeError::RESERVED_BITS);
 }
 
+TEST_CASE("validation reads the payload exactly for the structured users", "[codec]")
+{
+    for (uint32_t user = 0; user < 16; ++user)
+    {
+        bool structured = user == LINK_CONFIG || user == LINK_PROTOCOL ||
+                          user == NAME_DISTRIBUTOR || user == MSG_BUNDLER ||
+                          user == TUNNEL_PROTOCOL;
+        INFO("user " << user);
+        CHECK(TipcMessageCodec::ValidationReadsPayload(user) == structured);
+    }
+}
+
 TEST_CASE("payload-level rejections", "[codec]")
 {
     // discovery without the 16-byte identity
