@@ -387,7 +387,7 @@ TipcBearer::Broadcast(Ptr<Packet> wire)
 }
 
 void
-TipcBearer::DeliverUp(Ptr<Packet> wire, const TipcMediaAddress& from)
+TipcBearer::DeliverUp(Ptr<Packet> wire)
 {
     m_rxTrace(wire, m_id);
     if (!m_enabled || !m_stack)
@@ -404,17 +404,17 @@ TipcBearer::DeliverUp(Ptr<Packet> wire, const TipcMediaAddress& from)
             cpu->GetSoftirqCore(m_stack->GetNode()),
             HostCpuModel::TIPC_RX,
             cpu->GetTipcLinkRxCost(wire->GetSize(), fragment),
-            [self, wire, from]() {
+            [self, wire]() {
                 if (self->m_enabled && self->m_stack)
                 {
-                    self->m_stack->Receive(self, wire, from);
+                    self->m_stack->Receive(self, wire);
                 }
             },
             Simulator::GetContext(),
             true);
         return;
     }
-    m_stack->Receive(this, wire, from);
+    m_stack->Receive(this, wire);
 }
 
 void

@@ -161,9 +161,11 @@ class TipcBearer : public Object
     /**
      * @brief Hand a received frame to the stack.
      * @param wire received bytes (may carry link padding)
-     * @param from source media address
+     *
+     * The frame's source address is not passed on: as in Linux tipc_rcv,
+     * discovery learns a peer's media address from the message itself.
      */
-    void DeliverUp(Ptr<Packet> wire, const TipcMediaAddress& from);
+    void DeliverUp(Ptr<Packet> wire);
 
     /**
      * @brief The medium went down or came up (carrier); resets the bearer

@@ -138,7 +138,7 @@ void
 TipcEthBearer::Receive(Ptr<NetDevice> /* device */,
                        Ptr<const Packet> packet,
                        uint16_t /* protocol */,
-                       const Address& from,
+                       const Address& /* from */,
                        const Address& /* to */,
                        NetDevice::PacketType type)
 {
@@ -146,7 +146,7 @@ TipcEthBearer::Receive(Ptr<NetDevice> /* device */,
     {
         return;
     }
-    DeliverUp(packet->Copy(), TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(from)));
+    DeliverUp(packet->Copy());
 }
 
 void

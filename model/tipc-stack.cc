@@ -823,7 +823,7 @@ TipcStack::RandomSession()
 // ---------------------------------------------------------------- frames
 
 void
-TipcStack::Receive(Ptr<TipcBearer> bearer, Ptr<Packet> wire, const TipcMediaAddress& from)
+TipcStack::Receive(Ptr<TipcBearer> bearer, Ptr<Packet> wire)
 {
     if (m_dead)
     {
@@ -833,7 +833,7 @@ TipcStack::Receive(Ptr<TipcBearer> bearer, Ptr<Packet> wire, const TipcMediaAddr
     // (Linux tipc_rcv hands its input queue to tipc_sk_rcv at the end), so
     // that a socket that sends at once finds the link in a consistent state.
     ++m_rcvDepth;
-    ReceiveFrame(bearer, wire, from);
+    ReceiveFrame(bearer, wire);
     if (--m_rcvDepth == 0)
     {
         DrainInput();
@@ -868,9 +868,7 @@ TipcStack::DrainInput()
 }
 
 void
-TipcStack::ReceiveFrame(Ptr<TipcBearer> bearer,
-                        Ptr<Packet> wire,
-                        const TipcMediaAddress& /* from */)
+TipcStack::ReceiveFrame(Ptr<TipcBearer> bearer, Ptr<Packet> wire)
 {
     uint32_t len = wire->GetSize();
     // Header-only validation needs the first bytes; structured payloads need all of them.

@@ -213,9 +213,8 @@ class TipcStack : public Object
      * @brief A frame arrived on a bearer (Linux tipc_rcv).
      * @param bearer receiving bearer
      * @param wire frame payload (may carry Ethernet padding)
-     * @param from source media address
      */
-    void Receive(Ptr<TipcBearer> bearer, Ptr<Packet> wire, const TipcMediaAddress& from);
+    void Receive(Ptr<TipcBearer> bearer, Ptr<Packet> wire);
     /**
      * @brief Count and trace a dropped frame.
      * @param reason why
@@ -657,9 +656,8 @@ class TipcStack : public Object
      * @brief Process one received frame (the body of Receive()).
      * @param bearer receiving bearer
      * @param wire frame payload
-     * @param from source media address
      */
-    void ReceiveFrame(Ptr<TipcBearer> bearer, Ptr<Packet> wire, const TipcMediaAddress& from);
+    void ReceiveFrame(Ptr<TipcBearer> bearer, Ptr<Packet> wire);
     /** @brief Deliver the queued socket input. */
     void DrainInput();
     /**

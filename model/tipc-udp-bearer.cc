@@ -252,7 +252,7 @@ TipcUdpBearer::Receive(Ptr<Socket> socket)
                 AddRemote(src.GetIpv4(), src.GetPort());
             }
         }
-        DeliverUp(p, TipcMediaAddress::FromUdpIpv4(src.GetIpv4().Get(), src.GetPort()));
+        DeliverUp(p);
     }
 }
 

@@ -37,6 +37,7 @@ void
 VethChannel::DoDispose()
 {
     m_ends = {};
+    m_inFlight = {};
     Channel::DoDispose();
 }
 
@@ -57,9 +58,24 @@ VethChannel::Transmit(Ptr<Packet> frame, Ptr<VethNetDevice> src, Time txTime)
     {
         return;
     }
-    Ptr<VethNetDevice> dst = m_ends[0] == src ? m_ends[1] : m_ends[0];
+    std::size_t i = m_ends[0] == src ? 1 : 0;
+    Ptr<VethNetDevice> dst = m_ends[i];
     uint32_t ctx = dst->GetNode() ? dst->GetNode()->GetId() : Simulator::GetContext();
-    Simulator::ScheduleWithContext(ctx, txTime + m_delay, &VethNetDevice::Receive, dst, frame);
+    // the sender transmits one frame at a time: arrivals keep the sending order
+    m_inFlight[i].push_back(frame);
+    Simulator::ScheduleWithContext(ctx, txTime + m_delay, &VethChannel::Arrive, this, i);
+}
+
+void
+VethChannel::Arrive(std::size_t i)
+{
+    if (m_inFlight[i].empty())
+    {
+        return; // disposed meanwhile
+    }
+    Ptr<Packet> frame = m_inFlight[i].front();
+    m_inFlight[i].pop_front();
+    m_ends[i]->ReceiveOwned(frame);
 }
 
 std::size_t

@@ -8,6 +8,7 @@
 #include "ns3/packet.h"
 
 #include <array>
+#include <deque>
 
 namespace ns3
 {
@@ -19,6 +20,11 @@ class VethNetDevice;
  * @brief The channel of a veth pair: delivers each frame to the other end
  *        after the sender's serialization time plus the propagation Delay
  *        (default 0: a real veth).  Full duplex.
+ *
+ * A cable cannot reorder frames, so the frames in flight towards each end
+ * wait in a FIFO and the arrival event carries no packet: the receiving
+ * device then holds the only reference to a frame nobody traced, and strips
+ * the Ethernet header in place instead of copying the packet.
  */
 class VethChannel : public Channel
 {
@@ -58,9 +64,16 @@ class VethChannel : public Channel
     void DoDispose() override;
 
   private:
-    std::array<Ptr<VethNetDevice>, 2> m_ends; //!< the two ends
-    std::size_t m_n;                          //!< ends attached
-    Time m_delay;                             //!< propagation delay
+    /**
+     * @brief The oldest frame in flight towards end @p i arrives.
+     * @param i index of the receiving end
+     */
+    void Arrive(std::size_t i);
+
+    std::array<Ptr<VethNetDevice>, 2> m_ends;          //!< the two ends
+    std::array<std::deque<Ptr<Packet>>, 2> m_inFlight; //!< frames on the way to each end
+    std::size_t m_n;                                   //!< ends attached
+    Time m_delay;                                      //!< propagation delay
 };
 
 } // namespace ns3

@@ -311,7 +311,9 @@ VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
                  it = self->m_charged.erase(it))
             {
                 ++self->m_chargedDelivered;
-                peer->Receive(it->second);
+                Ptr<Packet> f = it->second;
+                it->second = nullptr;
+                peer->ReceiveOwned(f);
             }
         },
         ctx,
@@ -370,16 +372,27 @@ VethNetDevice::Transmit(Ptr<Packet> frame)
 void
 VethNetDevice::Receive(Ptr<Packet> frame)
 {
+    // the caller keeps its own reference: ReceiveOwned copies before stripping
+    ReceiveOwned(frame);
+}
+
+void
+VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
+{
     if (!m_linkUp || (m_receiveErrorModel && m_receiveErrorModel->IsCorrupt(frame)))
     {
         m_phyRxDropTrace(frame);
         return;
     }
     m_promiscSnifferTrace(frame);
-    Ptr<Packet> p = frame->Copy();
-    EthernetHeader eth(false);
-    p->RemoveHeader(eth);
-    Mac48Address dst = eth.GetDestination();
+    uint8_t dstBytes[6];
+    if (frame->GetSize() < 14 || frame->CopyData(dstBytes, 6) != 6)
+    {
+        m_phyRxDropTrace(frame); // shorter than an Ethernet header
+        return;
+    }
+    Mac48Address dst;
+    dst.CopyFrom(dstBytes);
     PacketType type;
     if (dst.IsBroadcast())
     {
@@ -401,6 +414,11 @@ VethNetDevice::Receive(Ptr<Packet> frame)
     {
         m_snifferTrace(frame);
     }
+    // strip in place only if nobody else (caller, trace sink) holds the frame
+    Ptr<Packet> p = frame->GetReferenceCount() == 1 ? frame : frame->Copy();
+    frame = nullptr;
+    EthernetHeader eth(false);
+    p->RemoveHeader(eth);
     m_macRxTrace(p);
     ++m_rxFrames;
     if (!m_promiscCallback.IsNull())

@@ -75,6 +75,13 @@ class VethNetDevice : public NetDevice
      * @param frame Ethernet frame
      */
     void Receive(Ptr<Packet> frame);
+    /**
+     * @brief A frame arrives from the channel, which hands over its reference:
+     *        when no trace sink keeps the frame either, the device strips
+     *        the Ethernet header in place instead of copying the packet.
+     * @param frame Ethernet frame (the caller does not use it afterwards)
+     */
+    void ReceiveOwned(Ptr<Packet>& frame);
 
     /** @return the largest GSO super-packet this device passes */
     uint32_t GetGsoMaxSize() const;
