@@ -2,11 +2,11 @@
 
 #include "host-cpu-model.h"
 
+#include "ethernet-frame-header.h"
 #include "linux-host.h"
 #include "linux-net-namespace.h"
 
 #include "ns3/boolean.h"
-#include "ns3/ethernet-header.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
@@ -472,8 +472,9 @@ HostCpuModel::GetFrameCost(Ptr<const Packet> frame, bool fromRoot, uint32_t mss,
         cost += m_bridge;
         stage = BRIDGE;
     }
-    EthernetHeader eth(false);
-    if (frame->PeekHeader(eth) == 0 || eth.GetLengthType() != ETH_P_IP)
+    EthernetFrameHeader eth;
+    if (frame->GetSize() < EthernetFrameHeader::SIZE || frame->PeekHeader(eth) == 0 ||
+        eth.GetEtherType() != ETH_P_IP)
     {
         return cost;
     }

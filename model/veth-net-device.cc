@@ -2,12 +2,12 @@
 
 #include "veth-net-device.h"
 
+#include "ethernet-frame-header.h"
 #include "host-cpu-model.h"
 #include "veth-channel.h"
 
 #include "ns3/boolean.h"
 #include "ns3/drop-tail-queue.h"
-#include "ns3/ethernet-header.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/pointer.h"
@@ -239,11 +239,7 @@ VethNetDevice::SendFrame(Ptr<Packet> packet,
     // the device owns the packet from here on (ns-3 convention, as CsmaNetDevice)
     m_macTxTrace(packet);
     Ptr<Packet> frame = packet;
-    EthernetHeader eth(false);
-    eth.SetSource(source);
-    eth.SetDestination(Mac48Address::ConvertFrom(dest));
-    eth.SetLengthType(protocolNumber);
-    frame->AddHeader(eth);
+    frame->AddHeader(EthernetFrameHeader(Mac48Address::ConvertFrom(dest), source, protocolNumber));
     ++m_txFrames;
     if (m_rate.GetBitRate() == 0)
     {
@@ -385,20 +381,20 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
         return;
     }
     m_promiscSnifferTrace(frame);
-    uint8_t dstBytes[6];
-    if (frame->GetSize() < 14 || frame->CopyData(dstBytes, 6) != 6)
+    if (frame->GetSize() < EthernetFrameHeader::SIZE)
     {
         m_phyRxDropTrace(frame); // shorter than an Ethernet header
         return;
     }
-    Mac48Address dst;
-    dst.CopyFrom(dstBytes);
+    EthernetFrameHeader eth;
+    frame->PeekHeader(eth);
+    Mac48Address dst = eth.GetDestination();
     PacketType type;
-    if (dst.IsBroadcast())
+    if (eth.IsBroadcast())
     {
         type = NetDevice::PACKET_BROADCAST;
     }
-    else if (dst.IsGroup())
+    else if (eth.IsGroup())
     {
         type = NetDevice::PACKET_MULTICAST;
     }
@@ -417,17 +413,17 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
     // strip in place only if nobody else (caller, trace sink) holds the frame
     Ptr<Packet> p = frame->GetReferenceCount() == 1 ? frame : frame->Copy();
     frame = nullptr;
-    EthernetHeader eth(false);
     p->RemoveHeader(eth);
     m_macRxTrace(p);
     ++m_rxFrames;
+    const Address src = eth.GetSource();
     if (!m_promiscCallback.IsNull())
     {
-        m_promiscCallback(this, p, eth.GetLengthType(), eth.GetSource(), dst, type);
+        m_promiscCallback(this, p, eth.GetEtherType(), src, dst, type);
     }
     if (type != NetDevice::PACKET_OTHERHOST && !m_rxCallback.IsNull())
     {
-        m_rxCallback(this, p, eth.GetLengthType(), eth.GetSource());
+        m_rxCallback(this, p, eth.GetEtherType(), src);
     }
 }
 

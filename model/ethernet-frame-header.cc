@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0-only
+
+#include "ethernet-frame-header.h"
+
+#include <algorithm>
+#include <iomanip>
+
+namespace ns3
+{
+
+NS_OBJECT_ENSURE_REGISTERED(EthernetFrameHeader);
+
+namespace
+{
+constexpr uint32_t DST_OFFSET = 0;   //!< destination address
+constexpr uint32_t SRC_OFFSET = 6;   //!< source address
+constexpr uint32_t TYPE_OFFSET = 12; //!< EtherType
+} // namespace
+
+TypeId
+EthernetFrameHeader::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::EthernetFrameHeader")
+                            .SetParent<Header>()
+                            .SetGroupName("Tipc")
+                            .AddConstructor<EthernetFrameHeader>();
+    return tid;
+}
+
+EthernetFrameHeader::EthernetFrameHeader()
+    : m_bytes{}
+{
+}
+
+EthernetFrameHeader::EthernetFrameHeader(Mac48Address destination,
+                                         Mac48Address source,
+                                         uint16_t etherType)
+{
+    destination.CopyTo(m_bytes.data() + DST_OFFSET);
+    source.CopyTo(m_bytes.data() + SRC_OFFSET);
+    m_bytes[TYPE_OFFSET] = static_cast<uint8_t>(etherType >> 8);
+    m_bytes[TYPE_OFFSET + 1] = static_cast<uint8_t>(etherType);
+}
+
+Mac48Address
+EthernetFrameHeader::GetDestination() const
+{
+    Mac48Address a;
+    a.CopyFrom(m_bytes.data() + DST_OFFSET);
+    return a;
+}
+
+Mac48Address
+EthernetFrameHeader::GetSource() const
+{
+    Mac48Address a;
+    a.CopyFrom(m_bytes.data() + SRC_OFFSET);
+    return a;
+}
+
+uint16_t
+EthernetFrameHeader::GetEtherType() const
+{
+    return static_cast<uint16_t>((m_bytes[TYPE_OFFSET] << 8) | m_bytes[TYPE_OFFSET + 1]);
+}
+
+bool
+EthernetFrameHeader::IsBroadcast() const
+{
+    return std::all_of(m_bytes.begin() + DST_OFFSET,
+                       m_bytes.begin() + DST_OFFSET + 6,
+                       [](uint8_t b) { return b == 0xff; });
+}
+
+bool
+EthernetFrameHeader::IsGroup() const
+{
+    return (m_bytes[DST_OFFSET] & 0x01) != 0;
+}
+
+TypeId
+EthernetFrameHeader::GetInstanceTypeId() const
+{
+    return GetTypeId();
+}
+
+void
+EthernetFrameHeader::Print(std::ostream& os) const
+{
+    std::ios_base::fmtflags flags = os.flags();
+    os << GetSource() << " > " << GetDestination() << ", ethertype 0x" << std::hex << std::setw(4)
+       << std::setfill('0') << GetEtherType();
+    os.flags(flags);
+}
+
+uint32_t
+EthernetFrameHeader::GetSerializedSize() const
+{
+    return SIZE;
+}
+
+void
+EthernetFrameHeader::Serialize(Buffer::Iterator start) const
+{
+    start.Write(m_bytes.data(), SIZE);
+}
+
+uint32_t
+EthernetFrameHeader::Deserialize(Buffer::Iterator start)
+{
+    start.Read(m_bytes.data(), SIZE);
+    return SIZE;
+}
+
+} // namespace ns3
