@@ -42,6 +42,11 @@ EthernetFrameHeader::EthernetFrameHeader(Mac48Address destination,
     m_bytes[TYPE_OFFSET + 1] = static_cast<uint8_t>(etherType);
 }
 
+EthernetFrameHeader::EthernetFrameHeader(const uint8_t* bytes)
+{
+    std::copy(bytes, bytes + SIZE, m_bytes.begin());
+}
+
 Mac48Address
 EthernetFrameHeader::GetDestination() const
 {
@@ -108,7 +113,18 @@ EthernetFrameHeader::Serialize(Buffer::Iterator start) const
 uint32_t
 EthernetFrameHeader::Deserialize(Buffer::Iterator start)
 {
-    start.Read(m_bytes.data(), SIZE);
+    // word reads: Buffer::Iterator::Read(uint8_t*, n) goes byte by byte
+    for (uint32_t i = 0; i < 12; i += 4)
+    {
+        uint32_t w = start.ReadNtohU32();
+        m_bytes[i] = static_cast<uint8_t>(w >> 24);
+        m_bytes[i + 1] = static_cast<uint8_t>(w >> 16);
+        m_bytes[i + 2] = static_cast<uint8_t>(w >> 8);
+        m_bytes[i + 3] = static_cast<uint8_t>(w);
+    }
+    uint16_t t = start.ReadNtohU16();
+    m_bytes[TYPE_OFFSET] = static_cast<uint8_t>(t >> 8);
+    m_bytes[TYPE_OFFSET + 1] = static_cast<uint8_t>(t);
     return SIZE;
 }
 

@@ -44,6 +44,11 @@ class EthernetFrameHeader : public Header
      * @param etherType EtherType (protocol number)
      */
     EthernetFrameHeader(Mac48Address destination, Mac48Address source, uint16_t etherType);
+    /**
+     * @brief A header from its wire bytes.
+     * @param bytes SIZE bytes (for instance from Packet::CopyData)
+     */
+    explicit EthernetFrameHeader(const uint8_t* bytes);
 
     /** @return the destination address */
     Mac48Address GetDestination() const;

@@ -381,13 +381,13 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
         return;
     }
     m_promiscSnifferTrace(frame);
-    if (frame->GetSize() < EthernetFrameHeader::SIZE)
+    uint8_t bytes[EthernetFrameHeader::SIZE];
+    if (frame->CopyData(bytes, EthernetFrameHeader::SIZE) != EthernetFrameHeader::SIZE)
     {
         m_phyRxDropTrace(frame); // shorter than an Ethernet header
         return;
     }
-    EthernetFrameHeader eth;
-    frame->PeekHeader(eth);
+    const EthernetFrameHeader eth(bytes);
     Mac48Address dst = eth.GetDestination();
     PacketType type;
     if (eth.IsBroadcast())
@@ -413,7 +413,7 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
     // strip in place only if nobody else (caller, trace sink) holds the frame
     Ptr<Packet> p = frame->GetReferenceCount() == 1 ? frame : frame->Copy();
     frame = nullptr;
-    p->RemoveHeader(eth);
+    p->RemoveAtStart(EthernetFrameHeader::SIZE);
     m_macRxTrace(p);
     ++m_rxFrames;
     const Address src = eth.GetSource();
