@@ -116,6 +116,9 @@ constexpr uint32_t MAX_MEDIA = 3;                                 //!< media typ
 constexpr uint32_t TIPC_MIN_BEARER_MTU = MAX_H_SIZE + INT_H_SIZE; //!< 100
 constexpr uint32_t TIPC_DEF_LINK_UDP_MTU = 14000;                 //!< UDP bearer MTU (IPv4)
 constexpr uint32_t ETH_MIN_PAYLOAD = 46; //!< Ethernet pads shorter payloads
+/// Room Linux leaves in front of a message for the link-layer headers (msg.h
+/// BUF_HEADROOM: LL_MAX_HEADER 128 + 48)
+constexpr uint32_t BUF_HEADROOM = 128 + 48;
 
 // Error codes (uapi, w1 bits 25-28)
 constexpr uint32_t TIPC_OK = 0;            //!< no error

@@ -140,13 +140,9 @@ void
 TipcHeader::Serialize(Buffer::Iterator start) const
 {
     // one Write: the iterator checks each write against the buffer's zero area
-    uint8_t buf[tipc::MAX_H_SIZE];
-    uint32_t words = std::min(GetHeaderSize() / 4, tipc::MAX_H_WORDS);
-    for (uint32_t i = 0; i < words; ++i)
-    {
-        WriteBe32(buf + 4 * i, m_w[i]);
-    }
-    start.Write(buf, 4 * words);
+    uint8_t buf[MAX_H_SIZE];
+    WriteTo(buf);
+    start.Write(buf, GetHeaderSize());
 }
 
 uint32_t
@@ -247,7 +243,8 @@ TipcHeader::Decode(const uint8_t* data, uint32_t len, TipcHeader& out)
         return TipcDecodeError::SIZE_EXCEEDS_BUFFER;
     }
 
-    TipcHeader h;
+    // parsed in place: the caller's header is valid only on success
+    TipcHeader& h = out;
     h.m_w.fill(0);
     for (uint32_t i = 0; i < hsize / 4; ++i)
     {
@@ -302,7 +299,6 @@ TipcHeader::Decode(const uint8_t* data, uint32_t len, TipcHeader& out)
             return TipcDecodeError::BAD_FRAGMENT_NUMBER;
         }
     }
-    out = h;
     return TipcDecodeError::NONE;
 }
 

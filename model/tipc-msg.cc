@@ -5,10 +5,86 @@
 #include "tipc-bytes.h"
 #include "tipc-constants.h"
 
+#include "ns3/abort.h"
+
 #include <algorithm>
 
 namespace ns3
 {
+
+namespace
+{
+
+/**
+ * The TIPC header preceded by BUF_HEADROOM bytes of room (not written):
+ * added and then stripped of the room, it leaves a packet whose device adds
+ * its link-layer header in place instead of reallocating the buffer.
+ */
+class HeadroomTipcHeader : public Header
+{
+  public:
+    /**
+     * @brief Register this type.
+     * @return The TypeId.
+     */
+    static TypeId GetTypeId()
+    {
+        static TypeId tid =
+            TypeId("ns3::TipcHeadroomHeader").SetParent<Header>().SetGroupName("Tipc");
+        return tid;
+    }
+
+    /** @param hdr the TIPC header (must outlive this object) */
+    explicit HeadroomTipcHeader(const TipcHeader& hdr)
+        : m_hdr(hdr)
+    {
+    }
+
+    TypeId GetInstanceTypeId() const override
+    {
+        return GetTypeId();
+    }
+
+    void Print(std::ostream& os) const override
+    {
+        m_hdr.Print(os);
+    }
+
+    uint32_t GetSerializedSize() const override
+    {
+        return tipc::BUF_HEADROOM + m_hdr.GetSerializedSize();
+    }
+
+    void Serialize(Buffer::Iterator start) const override
+    {
+        start.Next(tipc::BUF_HEADROOM);
+        m_hdr.Serialize(start);
+    }
+
+    uint32_t Deserialize(Buffer::Iterator /* start */) override
+    {
+        NS_ABORT_MSG("HeadroomTipcHeader is never read back");
+        return 0;
+    }
+
+  private:
+    const TipcHeader& m_hdr; //!< the header
+};
+
+/// Whether packet metadata (Packet::EnablePrinting/EnableChecking) is on; it
+/// must be enabled before the first packet exists, so one look suffices.
+bool
+PacketMetadataEnabled()
+{
+    static const bool enabled = [] {
+        Ptr<Packet> probe = Create<Packet>();
+        probe->AddHeader(TipcHeader());
+        return probe->BeginItem().HasNext();
+    }();
+    return enabled;
+}
+
+} // namespace
 
 TipcMsg::TipcMsg()
     : data(Create<Packet>()),
@@ -45,7 +121,16 @@ Ptr<Packet>
 TipcMsg::ToPacket() const
 {
     Ptr<Packet> p = data->Copy();
-    p->AddHeader(hdr);
+    if (PacketMetadataEnabled())
+    {
+        p->AddHeader(hdr); // metadata records a plain TipcHeader
+        return p;
+    }
+    // The copy shares the payload buffer, so adding the header reallocates it
+    // once: with room in front, as Linux allocates with BUF_HEADROOM, the
+    // device's header then goes in place instead of reallocating again.
+    p->AddHeader(HeadroomTipcHeader(hdr));
+    p->RemoveAtStart(tipc::BUF_HEADROOM);
     return p;
 }
 
