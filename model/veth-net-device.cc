@@ -368,7 +368,7 @@ VethNetDevice::Transmit(Ptr<Packet> frame)
 void
 VethNetDevice::Receive(Ptr<Packet> frame)
 {
-    // the caller keeps its own reference: ReceiveOwned copies before stripping
+    // the caller may still hold the frame: ReceiveOwned then strips a copy
     ReceiveOwned(frame);
 }
 
