@@ -21,12 +21,6 @@ NS_LOG_COMPONENT_DEFINE("VethNetDevice");
 
 NS_OBJECT_ENSURE_REGISTERED(VethNetDevice);
 
-namespace
-{
-/// Ethernet header bytes (no FCS, no padding on a veth).
-constexpr uint32_t ETH_HLEN = 14;
-} // namespace
-
 TypeId
 VethNetDevice::GetTypeId()
 {

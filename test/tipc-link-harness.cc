@@ -3,6 +3,7 @@
 #include "tipc-link-harness.h"
 
 #include "ns3/config.h"
+#include "ns3/ethernet-frame-header.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
@@ -25,7 +26,6 @@ namespace
 {
 constexpr uint32_t SRC_PORT_BASE = 1000;
 constexpr uint32_t DST_PORT_BASE = 2000;
-constexpr uint32_t ETH_HLEN = 14;
 
 /// Content of byte @p i of message @p k: position- and message-dependent.
 inline uint8_t
@@ -69,11 +69,11 @@ TipcSelectiveErrorModel::GetDropped() const
 bool
 TipcSelectiveErrorModel::DoCorrupt(Ptr<Packet> p)
 {
-    if (!m_predicate || p->GetSize() < ETH_HLEN + MIN_H_SIZE)
+    if (!m_predicate || p->GetSize() < EthernetFrameHeader::SIZE + MIN_H_SIZE)
     {
         return false;
     }
-    uint8_t buf[ETH_HLEN + MAX_H_SIZE];
+    uint8_t buf[EthernetFrameHeader::SIZE + MAX_H_SIZE];
     uint32_t n = std::min<uint32_t>(p->GetSize(), sizeof(buf));
     p->CopyData(buf, n);
     if (ReadBe16(buf + 12) != ETH_P_TIPC)
@@ -82,7 +82,9 @@ TipcSelectiveErrorModel::DoCorrupt(Ptr<Packet> p)
     }
     // Decode reads at most the header (<= 60 bytes) and checks sizes against the frame length
     TipcHeader h;
-    if (TipcHeader::Decode(buf + ETH_HLEN, p->GetSize() - ETH_HLEN, h) != TipcDecodeError::NONE)
+    if (TipcHeader::Decode(buf + EthernetFrameHeader::SIZE,
+                           p->GetSize() - EthernetFrameHeader::SIZE,
+                           h) != TipcDecodeError::NONE)
     {
         return false;
     }
