@@ -15,6 +15,7 @@
 #include "ns3/veth-helper.h"
 #include "ns3/veth-net-device.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -268,6 +269,50 @@ class CableRefillFromTraceTestCase : public TestCase
     }
 };
 
+/// A frame a trace sink keeps is not touched when the device strips the
+/// Ethernet header of what it delivers (VethNetDevice::ReceiveOwned strips in
+/// place only when it holds the only reference).
+class CableKeptFrameTestCase : public TestCase
+{
+  public:
+    CableKeptFrameTestCase()
+        : TestCase("full-duplex cable: frames kept by a Sniffer sink keep their Ethernet header")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes(2);
+        NetDeviceContainer devs = Cable(nodes);
+        Recorder rec;
+        rec.Listen(nodes.Get(1), devs.Get(1), 1);
+        std::vector<Ptr<const Packet>> kept;
+        std::function<void(Ptr<const Packet>)> keep = [&kept](Ptr<const Packet> p) {
+            kept.push_back(p);
+        };
+        devs.Get(1)->TraceConnectWithoutContext("Sniffer",
+                                                MakeCallback(&decltype(keep)::operator(), &keep));
+        devs.Get(0)->Send(Create<Packet>(100), devs.Get(1)->GetAddress(), PROTO);
+        // a second frame nobody keeps: stripped in place, delivered the same
+        Simulator::Schedule(MicroSeconds(50), [&devs]() {
+            devs.Get(0)->Send(Create<Packet>(200), devs.Get(1)->GetAddress(), PROTO);
+        });
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(rec.seen.size(), 2, "both frames delivered");
+        NS_TEST_ASSERT_MSG_EQ(rec.seen[0].size, 100, "first payload without its header");
+        NS_TEST_ASSERT_MSG_EQ(rec.seen[1].size, 200, "second payload without its header");
+        NS_TEST_ASSERT_MSG_EQ(kept.size(), 2, "the sink saw both frames");
+        NS_TEST_ASSERT_MSG_EQ(kept[0]->GetSize(), 114, "the kept frame still has its header");
+        uint8_t dst[6];
+        kept[0]->CopyData(dst, 6);
+        uint8_t mine[6];
+        Mac48Address::ConvertFrom(devs.Get(1)->GetAddress()).CopyTo(mine);
+        NS_TEST_ASSERT_MSG_EQ(std::equal(dst, dst + 6, mine), true, "destination bytes intact");
+        Simulator::Destroy();
+    }
+};
+
 /// The suite.
 class EthernetSwitchTestSuite : public TestSuite
 {
@@ -278,6 +323,7 @@ class EthernetSwitchTestSuite : public TestSuite
         AddTestCase(new SwitchForwardingTestCase);
         AddTestCase(new CableTimingTestCase);
         AddTestCase(new CableRefillFromTraceTestCase);
+        AddTestCase(new CableKeptFrameTestCase);
     }
 };
 
