@@ -78,15 +78,31 @@ Delivered(const std::vector<Seen>& seen, uint32_t host)
     return n;
 }
 
-/// A 1 Gb/s full-duplex cable with 1 us delay between the two nodes.
-NetDeviceContainer
-Cable(NodeContainer nodes)
+/// Two nodes joined by a 1 Gb/s full-duplex cable with 1 us delay; the frames
+/// node 1 receives are recorded.
+struct CableBench
 {
-    VethHelper veth;
-    veth.SetDeviceAttributes("DataRate", DataRateValue(DataRate("1Gbps")));
-    veth.SetChannelAttributes("Delay", TimeValue(MicroSeconds(1)));
-    return veth.Install(nodes.Get(0), nodes.Get(1));
-}
+    NodeContainer nodes{2};  //!< the two nodes
+    NetDeviceContainer devs; //!< their cable ends
+    Recorder rec;            //!< frames received by node 1 (and node 0 if listened to)
+
+    CableBench()
+    {
+        VethHelper veth;
+        veth.SetDeviceAttributes("DataRate", DataRateValue(DataRate("1Gbps")));
+        veth.SetChannelAttributes("Delay", TimeValue(MicroSeconds(1)));
+        devs = veth.Install(nodes.Get(0), nodes.Get(1));
+        rec.Listen(nodes.Get(1), devs.Get(1), 1);
+    }
+
+    /// Calls @p sink for every frame end @p i's Sniffer trace sees (@p sink must outlive the run).
+    void OnSniffer(uint32_t i, std::function<void(Ptr<const Packet>)>& sink)
+    {
+        devs.Get(i)->TraceConnectWithoutContext(
+            "Sniffer",
+            MakeCallback(&std::function<void(Ptr<const Packet>)>::operator(), &sink));
+    }
+};
 
 /// Learning, flooding and filtering on four hosts.
 class SwitchForwardingTestCase : public TestCase
@@ -185,11 +201,9 @@ class CableTimingTestCase : public TestCase
   private:
     void DoRun() override
     {
-        NodeContainer nodes(2);
-        NetDeviceContainer devs = Cable(nodes);
-        Recorder rec;
-        rec.Listen(nodes.Get(0), devs.Get(0), 0);
-        rec.Listen(nodes.Get(1), devs.Get(1), 1);
+        CableBench bench;
+        NetDeviceContainer& devs = bench.devs;
+        bench.rec.Listen(bench.nodes.Get(0), devs.Get(0), 0);
         // three 1000 B frames from each end at t = 0, and one more from node 0
         // at 30 us when its device is idle again
         for (uint32_t k = 0; k < 3; ++k)
@@ -203,7 +217,7 @@ class CableTimingTestCase : public TestCase
         Simulator::Run();
         std::vector<int64_t> at0;
         std::vector<int64_t> at1;
-        for (const Seen& s : rec.seen)
+        for (const Seen& s : bench.rec.seen)
         {
             (s.host == 0 ? at0 : at1).push_back(s.ns);
         }
@@ -236,13 +250,11 @@ class CableRefillFromTraceTestCase : public TestCase
   private:
     void DoRun() override
     {
-        NodeContainer nodes(2);
-        NetDeviceContainer devs = Cable(nodes);
-        Recorder rec;
-        rec.Listen(nodes.Get(1), devs.Get(1), 1);
+        CableBench bench;
+        const std::vector<Seen>& seen = bench.rec.seen;
         uint32_t sent = 0;
-        Ptr<NetDevice> tx = devs.Get(0);
-        Address to = devs.Get(1)->GetAddress();
+        Ptr<NetDevice> tx = bench.devs.Get(0);
+        Address to = bench.devs.Get(1)->GetAddress();
         auto send = [&sent, tx, to]() {
             ++sent;
             tx->Send(Create<Packet>(986), to, PROTO);
@@ -254,14 +266,13 @@ class CableRefillFromTraceTestCase : public TestCase
                 send();
             }
         };
-        tx->TraceConnectWithoutContext("Sniffer",
-                                       MakeCallback(&decltype(refill)::operator(), &refill));
+        bench.OnSniffer(0, refill);
         send();
         Simulator::Run();
-        NS_TEST_ASSERT_MSG_EQ(rec.seen.size(), 6, "every frame arrives once");
-        for (std::size_t i = 0; i < rec.seen.size(); ++i)
+        NS_TEST_ASSERT_MSG_EQ(seen.size(), 6, "every frame arrives once");
+        for (std::size_t i = 0; i < seen.size(); ++i)
         {
-            NS_TEST_ASSERT_MSG_EQ(rec.seen[i].ns,
+            NS_TEST_ASSERT_MSG_EQ(seen[i].ns,
                                   static_cast<int64_t>(9000 + 8000 * i),
                                   "frame " << i << " leaves after the one before it");
         }
@@ -283,25 +294,23 @@ class CableKeptFrameTestCase : public TestCase
   private:
     void DoRun() override
     {
-        NodeContainer nodes(2);
-        NetDeviceContainer devs = Cable(nodes);
-        Recorder rec;
-        rec.Listen(nodes.Get(1), devs.Get(1), 1);
+        CableBench bench;
+        NetDeviceContainer& devs = bench.devs;
+        const std::vector<Seen>& seen = bench.rec.seen;
         std::vector<Ptr<const Packet>> kept;
         std::function<void(Ptr<const Packet>)> keep = [&kept](Ptr<const Packet> p) {
             kept.push_back(p);
         };
-        devs.Get(1)->TraceConnectWithoutContext("Sniffer",
-                                                MakeCallback(&decltype(keep)::operator(), &keep));
+        bench.OnSniffer(1, keep);
         devs.Get(0)->Send(Create<Packet>(100), devs.Get(1)->GetAddress(), PROTO);
         // a second frame nobody keeps: stripped in place, delivered the same
         Simulator::Schedule(MicroSeconds(50), [&devs]() {
             devs.Get(0)->Send(Create<Packet>(200), devs.Get(1)->GetAddress(), PROTO);
         });
         Simulator::Run();
-        NS_TEST_ASSERT_MSG_EQ(rec.seen.size(), 2, "both frames delivered");
-        NS_TEST_ASSERT_MSG_EQ(rec.seen[0].size, 100, "first payload without its header");
-        NS_TEST_ASSERT_MSG_EQ(rec.seen[1].size, 200, "second payload without its header");
+        NS_TEST_ASSERT_MSG_EQ(seen.size(), 2, "both frames delivered");
+        NS_TEST_ASSERT_MSG_EQ(seen[0].size, 100, "first payload without its header");
+        NS_TEST_ASSERT_MSG_EQ(seen[1].size, 200, "second payload without its header");
         NS_TEST_ASSERT_MSG_EQ(kept.size(), 2, "the sink saw both frames");
         NS_TEST_ASSERT_MSG_EQ(kept[0]->GetSize(), 114, "the kept frame still has its header");
         uint8_t dst[6];
