@@ -6,7 +6,8 @@
 // Scenarios (each a fresh simulation; --scenarios picks a subset):
 //  - link:   two nodes on a 1 Gb/s medium (--medium: a CSMA segment, or a
 //            full-duplex Ethernet cable), a saturated TIPC stream
-//            connection (TipcBulkSender/TipcBulkSink, --size-byte messages);
+//            connection (TipcBulkSender/TipcBulkSink, --size-byte messages;
+//            --socketType=RDM, SEQPACKET or DGRAM for the other socket types);
 //  - tcp:    the same two nodes and medium, ns-3 TCP (InternetStack, one
 //            connection writing --size-byte chunks as fast as it can);
 //  - device: the same two nodes and medium with no protocol at all: node 0
@@ -106,6 +107,8 @@ LinkPackets(NodeContainer nodes)
 
 /// The medium of the two-node scenarios (--medium).
 std::string g_medium = "csma";
+/// The socket type of the link scenario (--socketType).
+std::string g_socketType = "STREAM";
 
 /**
  * The two nodes' medium at 1 Gb/s, 1 us, 1 000-packet queues: a CSMA segment
@@ -141,10 +144,10 @@ SaturatedLink(Time duration, uint32_t size)
     tipc.AddEthBearers(devs);
     tipc.AssignStreams(nodes, 1);
     TipcBulkSinkHelper sink(1000, 1);
-    sink.SetAttribute("SocketType", StringValue("STREAM"));
+    sink.SetAttribute("SocketType", StringValue(g_socketType));
     sink.Install(nodes.Get(1)).Start(Seconds(0.5));
     TipcBulkSenderHelper sender(1000, 1);
-    sender.SetAttribute("SocketType", StringValue("STREAM"));
+    sender.SetAttribute("SocketType", StringValue(g_socketType));
     sender.SetAttribute("MessageSize", UintegerValue(size));
     sender.Install(nodes.Get(0)).Start(Seconds(1));
     RunTimed(m, Seconds(1) + duration);
@@ -338,6 +341,9 @@ main(int argc, char* argv[])
                  "Medium: csma (two-node scenarios: a shared CSMA segment; clusters: CSMA cables "
                  "to the switch) or ethernet (full-duplex cables, VethNetDevice with a DataRate)",
                  g_medium);
+    cmd.AddValue("socketType",
+                 "Socket type of the link scenario: STREAM, SEQPACKET, RDM or DGRAM",
+                 g_socketType);
     cmd.AddValue("scenarios", "Comma list of link, tcp, device, crossover, cluster", scenarios);
     cmd.AddValue("clusters", "Comma list of cluster sizes (2 .. 1000 nodes)", clusters);
     cmd.AddValue("clusterTime", "Simulated time of each cluster scenario", clusterTime);
