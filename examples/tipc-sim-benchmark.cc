@@ -7,7 +7,7 @@
 //  - link:   two nodes on a 1 Gb/s medium (--medium: a CSMA segment, or a
 //            full-duplex Ethernet cable), a saturated TIPC stream
 //            connection (TipcBulkSender/TipcBulkSink, --size-byte messages;
-//            --socketType=RDM, SEQPACKET or DGRAM for the other socket types);
+//            --socketType=RDM or SEQPACKET for the other socket types);
 //  - tcp:    the same two nodes and medium, ns-3 TCP (InternetStack, one
 //            connection writing --size-byte chunks as fast as it can);
 //  - device: the same two nodes and medium with no protocol at all: node 0
@@ -342,7 +342,7 @@ main(int argc, char* argv[])
                  "to the switch) or ethernet (full-duplex cables, VethNetDevice with a DataRate)",
                  g_medium);
     cmd.AddValue("socketType",
-                 "Socket type of the link scenario: STREAM, SEQPACKET, RDM or DGRAM",
+                 "Socket type of the link scenario: STREAM, SEQPACKET or RDM",
                  g_socketType);
     cmd.AddValue("scenarios", "Comma list of link, tcp, device, crossover, cluster", scenarios);
     cmd.AddValue("clusters", "Comma list of cluster sizes (2 .. 1000 nodes)", clusters);
