@@ -2,6 +2,8 @@
 
 #include "ethernet-frame-header.h"
 
+#include "tipc-bytes.h"
+
 #include <algorithm>
 #include <iomanip>
 
@@ -38,13 +40,14 @@ EthernetFrameHeader::EthernetFrameHeader(Mac48Address destination,
 {
     destination.CopyTo(m_bytes.data() + DST_OFFSET);
     source.CopyTo(m_bytes.data() + SRC_OFFSET);
-    m_bytes[TYPE_OFFSET] = static_cast<uint8_t>(etherType >> 8);
-    m_bytes[TYPE_OFFSET + 1] = static_cast<uint8_t>(etherType);
+    tipc::WriteBe16(m_bytes.data() + TYPE_OFFSET, etherType);
 }
 
-EthernetFrameHeader::EthernetFrameHeader(const uint8_t* bytes)
+bool
+EthernetFrameHeader::PeekFrom(Ptr<const Packet> frame)
 {
-    std::copy(bytes, bytes + SIZE, m_bytes.begin());
+    // Packet::CopyData is a memcpy; Deserialize goes through the buffer iterator
+    return frame->CopyData(m_bytes.data(), SIZE) == SIZE;
 }
 
 Mac48Address
@@ -66,7 +69,7 @@ EthernetFrameHeader::GetSource() const
 uint16_t
 EthernetFrameHeader::GetEtherType() const
 {
-    return static_cast<uint16_t>((m_bytes[TYPE_OFFSET] << 8) | m_bytes[TYPE_OFFSET + 1]);
+    return tipc::ReadBe16(m_bytes.data() + TYPE_OFFSET);
 }
 
 bool
@@ -114,17 +117,11 @@ uint32_t
 EthernetFrameHeader::Deserialize(Buffer::Iterator start)
 {
     // word reads: Buffer::Iterator::Read(uint8_t*, n) goes byte by byte
-    for (uint32_t i = 0; i < 12; i += 4)
+    for (uint32_t i = 0; i < TYPE_OFFSET; i += 4)
     {
-        uint32_t w = start.ReadNtohU32();
-        m_bytes[i] = static_cast<uint8_t>(w >> 24);
-        m_bytes[i + 1] = static_cast<uint8_t>(w >> 16);
-        m_bytes[i + 2] = static_cast<uint8_t>(w >> 8);
-        m_bytes[i + 3] = static_cast<uint8_t>(w);
+        tipc::WriteBe32(m_bytes.data() + i, start.ReadNtohU32());
     }
-    uint16_t t = start.ReadNtohU16();
-    m_bytes[TYPE_OFFSET] = static_cast<uint8_t>(t >> 8);
-    m_bytes[TYPE_OFFSET + 1] = static_cast<uint8_t>(t);
+    tipc::WriteBe16(m_bytes.data() + TYPE_OFFSET, start.ReadNtohU16());
     return SIZE;
 }
 

@@ -5,6 +5,7 @@
 
 #include "ns3/header.h"
 #include "ns3/mac48-address.h"
+#include "ns3/packet.h"
 
 #include <array>
 #include <cstdint>
@@ -44,11 +45,14 @@ class EthernetFrameHeader : public Header
      * @param etherType EtherType (protocol number)
      */
     EthernetFrameHeader(Mac48Address destination, Mac48Address source, uint16_t etherType);
+
     /**
-     * @brief A header from its wire bytes.
-     * @param bytes SIZE bytes (for instance from Packet::CopyData)
+     * @brief Read the header at the start of a frame, leaving the frame as it is
+     *        (a cheaper PeekHeader that also checks the length).
+     * @param frame an Ethernet frame
+     * @return false (and the header unspecified) if the frame is shorter than SIZE
      */
-    explicit EthernetFrameHeader(const uint8_t* bytes);
+    bool PeekFrom(Ptr<const Packet> frame);
 
     /** @return the destination address */
     Mac48Address GetDestination() const;

@@ -473,8 +473,7 @@ HostCpuModel::GetFrameCost(Ptr<const Packet> frame, bool fromRoot, uint32_t mss,
         stage = BRIDGE;
     }
     EthernetFrameHeader eth;
-    if (frame->GetSize() < EthernetFrameHeader::SIZE || frame->PeekHeader(eth) == 0 ||
-        eth.GetEtherType() != ETH_P_IP)
+    if (!eth.PeekFrom(frame) || eth.GetEtherType() != ETH_P_IP)
     {
         return cost;
     }

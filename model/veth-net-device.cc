@@ -375,13 +375,12 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
         return;
     }
     m_promiscSnifferTrace(frame);
-    uint8_t bytes[EthernetFrameHeader::SIZE];
-    if (frame->CopyData(bytes, EthernetFrameHeader::SIZE) != EthernetFrameHeader::SIZE)
+    EthernetFrameHeader eth;
+    if (!eth.PeekFrom(frame))
     {
         m_phyRxDropTrace(frame); // shorter than an Ethernet header
         return;
     }
-    const EthernetFrameHeader eth(bytes);
     Mac48Address dst = eth.GetDestination();
     PacketType type;
     if (eth.IsBroadcast())

@@ -50,6 +50,14 @@ TEST_CASE("EthernetFrameHeader is byte-compatible with ns-3's EthernetHeader", "
     CHECK(readByNs3.GetSource() == src);
     CHECK(readByNs3.GetLengthType() == tipc);
 
+    EthernetFrameHeader peeked;
+    REQUIRE(peeked.PeekFrom(theirs));
+    CHECK(peeked.GetDestination() == dst);
+    CHECK(peeked.GetSource() == src);
+    CHECK(peeked.GetEtherType() == tipc);
+    CHECK(theirs->GetSize() == 64);
+    CHECK_FALSE(EthernetFrameHeader().PeekFrom(Create<Packet>(EthernetFrameHeader::SIZE - 1)));
+
     EthernetFrameHeader readByUs;
     CHECK(theirs->RemoveHeader(readByUs) == EthernetFrameHeader::SIZE);
     CHECK(readByUs.GetDestination() == dst);
