@@ -43,6 +43,15 @@ EthernetFrameHeader::EthernetFrameHeader(Mac48Address destination,
     tipc::WriteBe16(m_bytes.data() + TYPE_OFFSET, etherType);
 }
 
+EthernetFrameHeader::EthernetFrameHeader(const uint8_t* destination,
+                                         const uint8_t* source,
+                                         uint16_t etherType)
+{
+    std::copy(destination, destination + MAC_SIZE, m_bytes.begin() + DST_OFFSET);
+    std::copy(source, source + MAC_SIZE, m_bytes.begin() + SRC_OFFSET);
+    tipc::WriteBe16(m_bytes.data() + TYPE_OFFSET, etherType);
+}
+
 bool
 EthernetFrameHeader::PeekFrom(Ptr<const Packet> frame)
 {
@@ -66,6 +75,18 @@ EthernetFrameHeader::GetSource() const
     return a;
 }
 
+const uint8_t*
+EthernetFrameHeader::GetDestinationBytes() const
+{
+    return m_bytes.data() + DST_OFFSET;
+}
+
+const uint8_t*
+EthernetFrameHeader::GetSourceBytes() const
+{
+    return m_bytes.data() + SRC_OFFSET;
+}
+
 uint16_t
 EthernetFrameHeader::GetEtherType() const
 {
@@ -76,7 +97,7 @@ bool
 EthernetFrameHeader::IsBroadcast() const
 {
     return std::all_of(m_bytes.begin() + DST_OFFSET,
-                       m_bytes.begin() + DST_OFFSET + 6,
+                       m_bytes.begin() + DST_OFFSET + MAC_SIZE,
                        [](uint8_t b) { return b == 0xff; });
 }
 

@@ -29,6 +29,8 @@ class EthernetFrameHeader : public Header
   public:
     /// Serialized size in bytes.
     static constexpr uint32_t SIZE = 14;
+    /// Size of a MAC address in bytes.
+    static constexpr uint32_t MAC_SIZE = 6;
 
     /**
      * @brief Register this type.
@@ -45,6 +47,14 @@ class EthernetFrameHeader : public Header
      * @param etherType EtherType (protocol number)
      */
     EthernetFrameHeader(Mac48Address destination, Mac48Address source, uint16_t etherType);
+    /**
+     * @brief A header from raw addresses (a device's per-frame path: no
+     *        Mac48Address objects).
+     * @param destination 6 bytes
+     * @param source 6 bytes
+     * @param etherType EtherType (protocol number)
+     */
+    EthernetFrameHeader(const uint8_t* destination, const uint8_t* source, uint16_t etherType);
 
     /**
      * @brief Read the header at the start of a frame, leaving the frame as it is
@@ -58,6 +68,10 @@ class EthernetFrameHeader : public Header
     Mac48Address GetDestination() const;
     /** @return the source address */
     Mac48Address GetSource() const;
+    /** @return the 6 destination address bytes */
+    const uint8_t* GetDestinationBytes() const;
+    /** @return the 6 source address bytes */
+    const uint8_t* GetSourceBytes() const;
     /** @return the EtherType */
     uint16_t GetEtherType() const;
     /** @return true if the destination is the broadcast address */

@@ -131,7 +131,13 @@ TipcEthBearer::DoDisable()
 bool
 TipcEthBearer::DoSend(Ptr<Packet> wire, const TipcMediaAddress& dest)
 {
-    return m_device->Send(wire, dest.GetMac(), ETH_P_TIPC);
+    // building an Address from the media bytes costs more than the comparison
+    if (m_lastDestMac.IsInvalid() || !(dest == m_lastDest))
+    {
+        m_lastDest = dest;
+        m_lastDestMac = dest.GetMac();
+    }
+    return m_device->Send(wire, m_lastDestMac, ETH_P_TIPC);
 }
 
 void

@@ -75,8 +75,10 @@ class TipcEthBearer : public TipcBearer
     /** @brief Carrier change callback of the device. */
     void LinkChange();
 
-    Ptr<NetDevice> m_device; //!< the device
-    bool m_registered;       //!< protocol handler installed
+    Ptr<NetDevice> m_device;     //!< the device
+    bool m_registered;           //!< protocol handler installed
+    TipcMediaAddress m_lastDest; //!< last destination (a link sends to one peer in a row)
+    Address m_lastDestMac;       //!< its MAC as an ns-3 Address
 };
 
 } // namespace ns3

@@ -6,6 +6,7 @@
 #include "host-cpu-model.h"
 #include "veth-channel.h"
 
+#include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/drop-tail-queue.h"
 #include "ns3/log.h"
@@ -13,6 +14,8 @@
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
+
+#include <algorithm>
 
 namespace ns3
 {
@@ -43,7 +46,7 @@ VethNetDevice::GetTypeId()
             .AddAttribute("Address",
                           "The MAC address of this device.",
                           Mac48AddressValue(Mac48Address("ff:ff:ff:ff:ff:ff")),
-                          MakeMac48AddressAccessor(&VethNetDevice::m_address),
+                          MakeMac48AddressAccessor(&VethNetDevice::SetMac, &VethNetDevice::GetMac),
                           MakeMac48AddressChecker())
             .AddAttribute("DataRate",
                           "Wire speed; 0 means no wire time (a real veth).  With a rate the "
@@ -99,6 +102,8 @@ VethNetDevice::VethNetDevice()
       m_txTimeRate(0),
       m_txTimeBytes(0)
 {
+    m_addressBytes.fill(0xff);
+    m_lastSrcBytes.fill(0);
     NS_LOG_FUNCTION(this);
 }
 
@@ -207,7 +212,7 @@ VethNetDevice::GetQueue() const
 bool
 VethNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
 {
-    return SendFrame(packet, m_address, dest, protocolNumber);
+    return SendFrame(packet, m_addressBytes.data(), dest, protocolNumber);
 }
 
 bool
@@ -216,15 +221,19 @@ VethNetDevice::SendFrom(Ptr<Packet> packet,
                         const Address& dest,
                         uint16_t protocolNumber)
 {
-    return SendFrame(packet, Mac48Address::ConvertFrom(source), dest, protocolNumber);
+    uint8_t src[EthernetFrameHeader::MAC_SIZE];
+    Mac48Address::ConvertFrom(source).CopyTo(src);
+    return SendFrame(packet, src, dest, protocolNumber);
 }
 
 bool
 VethNetDevice::SendFrame(Ptr<Packet> packet,
-                         Mac48Address source,
+                         const uint8_t* source,
                          const Address& dest,
                          uint16_t protocolNumber)
 {
+    NS_ABORT_MSG_UNLESS(Mac48Address::IsMatchingType(dest),
+                        "VethNetDevice::Send: destination " << dest << " is not a MAC address");
     if (!m_linkUp || !m_channel || packet->GetSize() > m_mtu)
     {
         m_macTxDropTrace(packet);
@@ -233,7 +242,9 @@ VethNetDevice::SendFrame(Ptr<Packet> packet,
     // the device owns the packet from here on (ns-3 convention, as CsmaNetDevice)
     m_macTxTrace(packet);
     Ptr<Packet> frame = packet;
-    frame->AddHeader(EthernetFrameHeader(Mac48Address::ConvertFrom(dest), source, protocolNumber));
+    uint8_t dst[EthernetFrameHeader::MAC_SIZE];
+    dest.CopyTo(dst);
+    frame->AddHeader(EthernetFrameHeader(dst, source, protocolNumber));
     ++m_txFrames;
     if (m_rate.GetBitRate() == 0)
     {
@@ -381,7 +392,7 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
         m_phyRxDropTrace(frame); // shorter than an Ethernet header
         return;
     }
-    Mac48Address dst = eth.GetDestination();
+    const uint8_t* dst = eth.GetDestinationBytes();
     PacketType type;
     if (eth.IsBroadcast())
     {
@@ -391,7 +402,7 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
     {
         type = NetDevice::PACKET_MULTICAST;
     }
-    else if (dst == m_address)
+    else if (std::equal(dst, dst + EthernetFrameHeader::MAC_SIZE, m_addressBytes.begin()))
     {
         type = NetDevice::PACKET_HOST;
     }
@@ -409,14 +420,21 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
     p->RemoveAtStart(EthernetFrameHeader::SIZE);
     m_macRxTrace(p);
     ++m_rxFrames;
-    const Address src = eth.GetSource();
+    // a device mostly hears one peer: its Address is built once
+    const uint8_t* src = eth.GetSourceBytes();
+    if (m_lastSrc.IsInvalid() ||
+        !std::equal(src, src + EthernetFrameHeader::MAC_SIZE, m_lastSrcBytes.begin()))
+    {
+        std::copy(src, src + EthernetFrameHeader::MAC_SIZE, m_lastSrcBytes.begin());
+        m_lastSrc = eth.GetSource();
+    }
     if (!m_promiscCallback.IsNull())
     {
-        m_promiscCallback(this, p, eth.GetEtherType(), src, dst, type);
+        m_promiscCallback(this, p, eth.GetEtherType(), m_lastSrc, eth.GetDestination(), type);
     }
     if (type != NetDevice::PACKET_OTHERHOST && !m_rxCallback.IsNull())
     {
-        m_rxCallback(this, p, eth.GetEtherType(), src);
+        m_rxCallback(this, p, eth.GetEtherType(), m_lastSrc);
     }
 }
 
@@ -441,7 +459,20 @@ VethNetDevice::GetChannel() const
 void
 VethNetDevice::SetAddress(Address address)
 {
-    m_address = Mac48Address::ConvertFrom(address);
+    SetMac(Mac48Address::ConvertFrom(address));
+}
+
+void
+VethNetDevice::SetMac(Mac48Address address)
+{
+    m_address = address;
+    m_address.CopyTo(m_addressBytes.data());
+}
+
+Mac48Address
+VethNetDevice::GetMac() const
+{
+    return m_address;
 }
 
 Address

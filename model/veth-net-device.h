@@ -3,6 +3,8 @@
 #ifndef VETH_NET_DEVICE_H
 #define VETH_NET_DEVICE_H
 
+#include "ethernet-frame-header.h"
+
 #include "ns3/data-rate.h"
 #include "ns3/error-model.h"
 #include "ns3/event-id.h"
@@ -12,6 +14,7 @@
 #include "ns3/queue.h"
 #include "ns3/traced-callback.h"
 
+#include <array>
 #include <map>
 
 namespace ns3
@@ -216,15 +219,22 @@ class VethNetDevice : public NetDevice
     /**
      * @brief SendFrom's work once the source address is known.
      * @param packet the packet (owned by the device from here on)
-     * @param source source MAC address
+     * @param source the 6 source MAC address bytes
      * @param dest destination address
      * @param protocolNumber EtherType
      * @return false if the frame was dropped
      */
     bool SendFrame(Ptr<Packet> packet,
-                   Mac48Address source,
+                   const uint8_t* source,
                    const Address& dest,
                    uint16_t protocolNumber);
+    /**
+     * @brief The Address attribute's setter (keeps the address bytes in step).
+     * @param address the MAC address
+     */
+    void SetMac(Mac48Address address);
+    /** @return the MAC address (the Address attribute's getter) */
+    Mac48Address GetMac() const;
     /**
      * @brief Wire time of a frame at the device's DataRate (the last result is
      *        cached: consecutive frames mostly have the same size).
@@ -239,24 +249,27 @@ class VethNetDevice : public NetDevice
      */
     void ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame);
 
-    Ptr<Node> m_node;                                        //!< node
-    Ptr<VethChannel> m_channel;                              //!< channel
-    uint32_t m_ifIndex;                                      //!< interface index
-    Mac48Address m_address;                                  //!< MAC
-    uint16_t m_mtu;                                          //!< MTU
-    uint32_t m_gsoMaxSize;                                   //!< GSO super-packet limit
-    DataRate m_rate;                                         //!< 0: no wire time
-    bool m_adminUp;                                          //!< administrative state
-    bool m_linkUp;                                           //!< carrier
-    Time m_busyUntil;                                        //!< the wire is busy until then
-    EventId m_txEvent;                                       //!< next StartTransmission
-    bool m_txPending;                                        //!< m_txEvent is scheduled
-    uint64_t m_txTimeRate;                                   //!< cache: bit rate
-    uint32_t m_txTimeBytes;                                  //!< cache: frame size
-    Time m_txTime;                                           //!< cache: its wire time
-    Ptr<Queue<Packet>> m_queue;                              //!< transmit queue
-    Ptr<ErrorModel> m_receiveErrorModel;                     //!< receive errors
-    NetDevice::ReceiveCallback m_rxCallback;                 //!< protocol stack
+    Ptr<Node> m_node;                                                  //!< node
+    Ptr<VethChannel> m_channel;                                        //!< channel
+    uint32_t m_ifIndex;                                                //!< interface index
+    Mac48Address m_address;                                            //!< MAC
+    std::array<uint8_t, EthernetFrameHeader::MAC_SIZE> m_addressBytes; //!< the MAC's bytes
+    std::array<uint8_t, EthernetFrameHeader::MAC_SIZE> m_lastSrcBytes; //!< last frame's source
+    Address m_lastSrc;                       //!< it as an ns-3 Address (invalid: none yet)
+    uint16_t m_mtu;                          //!< MTU
+    uint32_t m_gsoMaxSize;                   //!< GSO super-packet limit
+    DataRate m_rate;                         //!< 0: no wire time
+    bool m_adminUp;                          //!< administrative state
+    bool m_linkUp;                           //!< carrier
+    Time m_busyUntil;                        //!< the wire is busy until then
+    EventId m_txEvent;                       //!< next StartTransmission
+    bool m_txPending;                        //!< m_txEvent is scheduled
+    uint64_t m_txTimeRate;                   //!< cache: bit rate
+    uint32_t m_txTimeBytes;                  //!< cache: frame size
+    Time m_txTime;                           //!< cache: its wire time
+    Ptr<Queue<Packet>> m_queue;              //!< transmit queue
+    Ptr<ErrorModel> m_receiveErrorModel;     //!< receive errors
+    NetDevice::ReceiveCallback m_rxCallback; //!< protocol stack
     NetDevice::PromiscReceiveCallback m_promiscCallback;     //!< bridge / packet sockets
     TracedCallback<> m_linkChangeCallbacks;                  //!< carrier listeners
     TracedCallback<Ptr<const Packet>> m_macTxTrace;          //!< "MacTx"

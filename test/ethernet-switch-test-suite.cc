@@ -32,6 +32,7 @@ struct Seen
     int64_t ns;                 //!< arrival time
     uint32_t size;              //!< payload bytes
     NetDevice::PacketType type; //!< how the device classified it
+    Mac48Address from;          //!< source address the device reported
 };
 
 /// EtherType of the test frames (IEEE local experimental).
@@ -58,11 +59,15 @@ class Recorder
                    Ptr<NetDevice>,
                    Ptr<const Packet> p,
                    uint16_t,
-                   const Address&,
+                   const Address& from,
                    const Address&,
                    NetDevice::PacketType type)
     {
-        r->seen.push_back({host, Simulator::Now().GetNanoSeconds(), p->GetSize(), type});
+        r->seen.push_back({host,
+                           Simulator::Now().GetNanoSeconds(),
+                           p->GetSize(),
+                           type,
+                           Mac48Address::ConvertFrom(from)});
     }
 };
 
@@ -176,6 +181,25 @@ class SwitchForwardingTestCase : public TestCase
             otherhost += s.type == NetDevice::PACKET_OTHERHOST ? 1 : 0;
         }
         NS_TEST_ASSERT_MSG_EQ(otherhost, 2, "the flooded unicast reached hosts 1 and 2 too");
+        // each frame reports its own source, also when a device hears several in a row
+        const Mac48Address mac0 = Mac48Address::ConvertFrom(devs.Get(0)->GetAddress());
+        const Mac48Address mac1 = Mac48Address::ConvertFrom(devs.Get(1)->GetAddress());
+        std::vector<Mac48Address> host3From;
+        for (const Seen& s : rec.seen)
+        {
+            const Mac48Address expected = s.host == 0 ? mac1 : (s.ns > 2500000 ? alias : mac0);
+            NS_TEST_ASSERT_MSG_EQ(s.from,
+                                  expected,
+                                  "source of the frame host " << s.host << " got at " << s.ns
+                                                              << " ns");
+            if (s.host == 3)
+            {
+                host3From.push_back(s.from);
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(host3From.size(), 3, "host 3: three frames");
+        NS_TEST_ASSERT_MSG_EQ(host3From[1], mac0, "host 3: host 0's unicast");
+        NS_TEST_ASSERT_MSG_EQ(host3From[2], alias, "host 3: then the alias' broadcast");
         NS_TEST_ASSERT_MSG_EQ(sw->GetForwarded(), 1, "one learned unicast");
         NS_TEST_ASSERT_MSG_EQ(sw->GetFlooded(), 3, "two broadcasts, one unknown unicast");
         NS_TEST_ASSERT_MSG_EQ(sw->GetFiltered(), 1, "the same-port destination");

@@ -7,6 +7,7 @@
 #include "ns3/ethernet-header.h"
 #include "ns3/packet.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <vector>
 
@@ -44,6 +45,14 @@ TEST_CASE("EthernetFrameHeader is byte-compatible with ns-3's EthernetHeader", "
     CHECK(Bytes(ours)[12] == 0x88);
     CHECK(Bytes(ours)[13] == 0xca);
 
+    uint8_t dstBytes[EthernetFrameHeader::MAC_SIZE];
+    uint8_t srcBytes[EthernetFrameHeader::MAC_SIZE];
+    dst.CopyTo(dstBytes);
+    src.CopyTo(srcBytes);
+    Ptr<Packet> fromBytes = Create<Packet>(50);
+    fromBytes->AddHeader(EthernetFrameHeader(dstBytes, srcBytes, tipc));
+    CHECK(Bytes(fromBytes) == Bytes(theirs));
+
     EthernetHeader readByNs3(false);
     ours->PeekHeader(readByNs3);
     CHECK(readByNs3.GetDestination() == dst);
@@ -55,6 +64,8 @@ TEST_CASE("EthernetFrameHeader is byte-compatible with ns-3's EthernetHeader", "
     CHECK(peeked.GetDestination() == dst);
     CHECK(peeked.GetSource() == src);
     CHECK(peeked.GetEtherType() == tipc);
+    CHECK(std::equal(dstBytes, dstBytes + 6, peeked.GetDestinationBytes()));
+    CHECK(std::equal(srcBytes, srcBytes + 6, peeked.GetSourceBytes()));
     CHECK(theirs->GetSize() == 64);
     CHECK_FALSE(EthernetFrameHeader().PeekFrom(Create<Packet>(EthernetFrameHeader::SIZE - 1)));
 
