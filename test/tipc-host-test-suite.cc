@@ -4,8 +4,12 @@
 // results of the main experiment (never wall-clock times), the mechanisms
 // behind them, the disabled model and reproducibility.
 
+#include "ns3/config.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/tipc-crossover-experiment.h"
+#include "ns3/type-id.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 #include <iostream>
@@ -104,18 +108,33 @@ class MechanismTestCase : public TestCase
     }
 };
 
+/// The current default of an attribute, as a string.
+std::string
+DefaultOf(const std::string& tid, const std::string& attribute)
+{
+    TypeId::AttributeInformation info;
+    TypeId::LookupByName(tid).LookupAttributeByName(attribute, &info);
+    return info.initialValue->SerializeToString(info.checker);
+}
+
 /// Disabled model: zero processing time; and reproducibility.
 class DisabledAndReproducibleTestCase : public TestCase
 {
   public:
     DisabledAndReproducibleTestCase()
-        : TestCase("Disabled cost model takes no time; same configuration, same result")
+        : TestCase("Disabled cost model takes no time; same configuration, same result; "
+                   "attribute defaults as they were after a run")
     {
     }
 
   private:
     void DoRun() override
     {
+        // defaults of the caller's own, which the experiment overrides for its run
+        const std::string mss0 = DefaultOf("ns3::TcpSocket", "SegmentSize");
+        const std::string arp0 = DefaultOf("ns3::ArpCache", "PendingQueueSize");
+        Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1234));
+        Config::SetDefault("ns3::ArpCache::PendingQueueSize", UintegerValue(7));
         TipcCrossoverExperiment::Config c;
         c.scenario = "crossover";
         c.latency = true;
@@ -129,6 +148,15 @@ class DisabledAndReproducibleTestCase : public TestCase
         NS_TEST_EXPECT_MSG_GT(a.rttUs, 1.0, "with the model, processing takes time");
         NS_TEST_EXPECT_MSG_EQ(a.rttUs, b.rttUs, "reproducible");
         NS_TEST_EXPECT_MSG_EQ(a.events, b.events, "reproducible");
+        // the experiment sets these defaults for its own run only
+        NS_TEST_EXPECT_MSG_EQ(DefaultOf("ns3::TcpSocket", "SegmentSize"),
+                              "1234",
+                              "TCP MSS default");
+        NS_TEST_EXPECT_MSG_EQ(DefaultOf("ns3::ArpCache", "PendingQueueSize"),
+                              "7",
+                              "ARP queue default");
+        Config::SetDefault("ns3::TcpSocket::SegmentSize", StringValue(mss0));
+        Config::SetDefault("ns3::ArpCache::PendingQueueSize", StringValue(arp0));
     }
 };
 
