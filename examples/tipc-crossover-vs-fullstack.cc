@@ -21,45 +21,8 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 using namespace ns3;
-
-namespace
-{
-
-std::vector<std::string>
-ParseNames(const std::string& s)
-{
-    std::vector<std::string> out;
-    std::stringstream ss(s);
-    std::string item;
-    while (std::getline(ss, item, ','))
-    {
-        if (!item.empty())
-        {
-            out.push_back(item);
-        }
-    }
-    return out;
-}
-
-std::vector<uint32_t>
-ParseList(const std::string& s)
-{
-    std::vector<uint32_t> out;
-    if (s == "none")
-    {
-        return out;
-    }
-    for (const auto& item : ParseNames(s))
-    {
-        out.push_back(static_cast<uint32_t>(std::stoul(item)));
-    }
-    return out;
-}
-
-} // namespace
 
 int
 main(int argc, char* argv[])
@@ -84,6 +47,10 @@ main(int argc, char* argv[])
     cmd.AddValue("output", "Result CSV (relative to the working directory)", csv);
     cmd.AddValue("verbose", "Print the per-core and per-stage CPU report of every point", verbose);
     cmd.Parse(argc, argv);
+    const std::vector<uint32_t> sizeList =
+        TipcListArgument::Numbers(sizes, "--sizes", 1, tipc::TIPC_MAX_USER_MSG_SIZE);
+    const std::vector<uint32_t> latencySizeList =
+        TipcListArgument::Numbers(latencySizes, "--latencySizes", 1, tipc::TIPC_MAX_USER_MSG_SIZE);
 
     std::ofstream out(csv);
     out << "scenario,mode,size,connections,cores,veth_mtu,gso,throughput_mbps,msgs_per_s,"
@@ -136,9 +103,9 @@ main(int argc, char* argv[])
     std::cout << std::left << std::setw(14) << "scenario" << std::setw(11) << "mode" << std::right
               << std::setw(7) << "size" << std::setw(12) << "Mb/s" << std::setw(12) << "msg/s"
               << std::setw(10) << "RTT us" << std::setw(12) << "link pkt/s" << std::endl;
-    for (const auto& s : ParseNames(scenarios))
+    for (const auto& s : TipcListArgument::Split(scenarios))
     {
-        for (uint32_t size : ParseList(sizes))
+        for (uint32_t size : sizeList)
         {
             TipcCrossoverExperiment::Config c = base;
             c.scenario = s;
@@ -147,7 +114,7 @@ main(int argc, char* argv[])
             tput[{s, size}] = r.mbps;
             row(c, r);
         }
-        for (uint32_t size : ParseList(latencySizes))
+        for (uint32_t size : latencySizeList)
         {
             TipcCrossoverExperiment::Config c = base;
             c.scenario = s;
@@ -169,7 +136,7 @@ main(int argc, char* argv[])
         return (ia == m.end() || ib == m.end() || ib->second == 0) ? 0.0 : ia->second / ib->second;
     };
     std::cout << "\nratios (calibration.md targets in brackets)\n";
-    for (uint32_t size : ParseList(sizes))
+    for (uint32_t size : sizeList)
     {
         std::cout << "  " << std::setw(6) << size << " B: crossover/full-stack " << std::fixed
                   << std::setprecision(2) << ratio(tput, "crossover", "full-stack", size)
@@ -178,7 +145,7 @@ main(int argc, char* argv[])
                   << " [0.85-1.15], crossover/tcp " << ratio(tput, "crossover", "tcp", size)
                   << (size == 65536 ? " [3-5]" : "") << std::endl;
     }
-    for (uint32_t size : ParseList(latencySizes))
+    for (uint32_t size : latencySizeList)
     {
         std::cout << "  ping-pong " << size << " B: tcp RTT / node-internal TIPC RTT "
                   << ratio(rtt, "tcp", "node-internal", size)

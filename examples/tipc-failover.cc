@@ -106,10 +106,7 @@ struct Sender
     Ptr<Packet> Record(uint32_t seq) const
     {
         std::vector<uint8_t> b(size, 0);
-        b[0] = static_cast<uint8_t>(seq >> 24);
-        b[1] = static_cast<uint8_t>(seq >> 16);
-        b[2] = static_cast<uint8_t>(seq >> 8);
-        b[3] = static_cast<uint8_t>(seq);
+        tipc::WriteBe32(b.data(), seq);
         return Create<Packet>(b.data(), size);
     }
 
@@ -165,8 +162,7 @@ struct Receiver
      */
     void Record(const uint8_t* b)
     {
-        uint32_t seq =
-            (uint32_t(b[0]) << 24) | (uint32_t(b[1]) << 16) | (uint32_t(b[2]) << 8) | b[3];
+        uint32_t seq = tipc::ReadBe32(b);
         times.push_back(Simulator::Now());
         if (seq >= seen.size())
         {

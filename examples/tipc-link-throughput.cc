@@ -31,7 +31,6 @@
 
 #include <iomanip>
 #include <iostream>
-#include <sstream>
 
 using namespace ns3;
 using namespace ns3::tipc;
@@ -165,19 +164,6 @@ class Run
     uint64_t m_retransmitted{0};
 };
 
-std::vector<std::string>
-Split(const std::string& s)
-{
-    std::vector<std::string> v;
-    std::stringstream ss(s);
-    std::string item;
-    while (std::getline(ss, item, ','))
-    {
-        v.push_back(item);
-    }
-    return v;
-}
-
 } // namespace
 
 int
@@ -208,20 +194,21 @@ main(int argc, char* argv[])
     std::cout << "link,delay_us,rtt_us,bdp_packets,window,goodput_mbps,line_rate_mbps,"
                  "percent_of_line_rate,final_window,retransmitted"
               << std::endl;
-    for (const auto& link : Split(links))
+    for (const auto& link : TipcListArgument::Split(links))
     {
         bool csma = link == "csma";
         // per frame: Ethernet header (14) plus FCS (4) on CSMA; a veth has no FCS
         uint32_t perFrame = csma ? 18 : 14;
         double lineRate = 1e9 * msgSize / double(tipcBytes + nfrag * perFrame);
-        std::vector<std::string> ds = csma ? std::vector<std::string>{"0us"} : Split(delays);
+        std::vector<std::string> ds =
+            csma ? std::vector<std::string>{"0us"} : TipcListArgument::Split(delays);
         for (const auto& d : ds)
         {
             Time delay(d);
             double frameTime = (mss + perFrame) * 8 / 1e9;
             double rtt = 2 * delay.GetSeconds() + frameTime + 64 * 8 / 1e9;
             double bdp = rtt / frameTime;
-            for (const auto& w : Split(windows))
+            for (const auto& w : TipcListArgument::Split(windows))
             {
                 Run run(csma, delay, w == "variable", duration, msgSize);
                 double goodput = run.Execute();

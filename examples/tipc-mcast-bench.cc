@@ -27,7 +27,6 @@
 
 #include <iomanip>
 #include <iostream>
-#include <sstream>
 
 using namespace ns3;
 using namespace ns3::tipc;
@@ -73,8 +72,7 @@ Run(uint32_t n, uint32_t k, const std::string& mode, uint32_t messages, uint32_t
             {
                 uint8_t b[4];
                 p->CopyData(b, 4);
-                uint32_t seq =
-                    (uint32_t(b[0]) << 24) | (uint32_t(b[1]) << 16) | (uint32_t(b[2]) << 8) | b[3];
+                uint32_t seq = tipc::ReadBe32(b);
                 double us = (Simulator::Now() - sentAt.at(seq)).GetMicroSeconds();
                 sumUs += us;
                 r.maxUs = std::max(r.maxUs, us);
@@ -96,10 +94,7 @@ Run(uint32_t n, uint32_t k, const std::string& mode, uint32_t messages, uint32_t
     {
         Simulator::Schedule(start + gap * m, [&, m]() {
             std::vector<uint8_t> b(size, 0);
-            b[0] = static_cast<uint8_t>(m >> 24);
-            b[1] = static_cast<uint8_t>(m >> 16);
-            b[2] = static_cast<uint8_t>(m >> 8);
-            b[3] = static_cast<uint8_t>(m);
+            tipc::WriteBe32(b.data(), m);
             sentAt[m] = Simulator::Now();
             if (tx->SendTo(Create<Packet>(b.data(), size),
                            0,
@@ -153,15 +148,8 @@ main(int argc, char* argv[])
                        "delivered",
                        "mean_latency_us",
                        "max_latency_us"});
-    std::stringstream ss(dests);
-    std::string item;
-    while (std::getline(ss, item, ','))
+    for (uint32_t k : TipcListArgument::Numbers(dests, "--dests", 1, n - 1))
     {
-        uint32_t k = static_cast<uint32_t>(std::stoul(item));
-        if (k == 0 || k >= n)
-        {
-            continue;
-        }
         for (const std::string mode : {"BROADCAST", "REPLICAST", "AUTOSELECT"})
         {
             Result r = Run(n, k, mode, messages, size, interval);

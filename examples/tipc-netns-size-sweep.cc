@@ -32,7 +32,6 @@
 #include "ns3/network-module.h"
 #include "ns3/tipc-module.h"
 
-#include <sstream>
 
 using namespace ns3;
 
@@ -76,19 +75,13 @@ main(int argc, char* argv[])
     TipcCsvWriter csv(
         output,
         {"size", "flow", "goodput_mbps", "messages", "latency_p50_us", "latency_p99_us"});
-    std::stringstream list(sizes);
-    std::string item;
-    while (std::getline(list, item, ','))
+    if (connections < 1 || connections > 100)
     {
-        uint32_t size = std::stoul(item);
-        if (size < 1 || size > 66000)
-        {
-            NS_FATAL_ERROR("--sizes: " << size << " outside 1 .. 66000");
-        }
-        if (connections < 1 || connections > 100)
-        {
-            NS_FATAL_ERROR("--connections=" << connections << " outside 1 .. 100");
-        }
+        NS_FATAL_ERROR("--connections=" << connections << " outside 1 .. 100");
+    }
+    for (uint32_t size :
+         TipcListArgument::Numbers(sizes, "--sizes", 1, tipc::TIPC_MAX_USER_MSG_SIZE))
+    {
         // 1. two hosts, three namespaces each, CPU model on
         Config::SetDefault("ns3::HostCpuModel::Enabled", BooleanValue(true));
         LinuxHostHelper hostHelper;

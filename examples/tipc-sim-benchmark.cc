@@ -22,13 +22,17 @@
 //            full link mesh, name distribution, steady-state supervision with
 //            neighbour monitoring above 32 nodes; --clusterWindow).
 //
-// Printed per scenario (and written to --output): simulated seconds, wall
+// Printed per scenario and run (and written to --output): simulated seconds, wall
 // seconds, simulator events, events per wall second, link packets (TIPC link
 // packets sent, both directions, all links; IP packets sent by the devices for
 // tcp) and their rate per wall second, and the process's peak resident memory
-// so far.  The link/tcp packet-rate ratio is the model's speed relative to
-// ns-3's own TCP.  Wall-clock figures vary between machines and runs: this
-// program is a benchmark, not a test.
+// so far.  --repeat=N runs every scenario N times (interleaved rounds) and
+// ends with a summary: fastest and median wall time per scenario, and the
+// link/tcp and link/device packet-rate ratios of the fastest and of the
+// median runs.  The link/tcp ratio is the model's speed relative to ns-3's own
+// TCP.  The runs of one scenario must execute the same events and packets;
+// if they do not, the summary says so and the program exits with status 1.  Wall-clock figures vary
+// between machines and runs: this program is a benchmark, not a test.
 //
 //   ./tipc-sim-benchmark [--duration=2s] [--clusters=50,100] [--clusterTime=20s]
 //       [--clusterWindow=variable]
@@ -41,8 +45,9 @@
 #include "ns3/network-module.h"
 #include "ns3/tipc-module.h"
 
+#include <algorithm>
 #include <chrono>
-#include <sstream>
+#include <map>
 #include <sys/resource.h>
 
 using namespace ns3;
@@ -130,7 +135,9 @@ Segment(NodeContainer nodes)
     csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
     csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(1)));
     csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("1000p"));
-    return csma.Install(nodes);
+    NetDeviceContainer devs = csma.Install(nodes);
+    csma.AssignStreams(devs, 100); // backoff: the same events in every run of one process
+    return devs;
 }
 
 Measure
@@ -247,6 +254,7 @@ Tcp(Time duration, uint32_t size)
     NetDeviceContainer devs = Segment(nodes);
     InternetStackHelper inet;
     inet.Install(nodes);
+    inet.AssignStreams(nodes, 1); // the same events in every run of one process
     Ipv4AddressHelper ip("10.0.0.0", "255.255.255.0");
     Ipv4InterfaceContainer ifs = ip.Assign(devs);
     uint64_t sent = 0;
@@ -334,6 +342,7 @@ main(int argc, char* argv[])
     Time clusterTime = Seconds(20);
     std::string clusterWindow = "variable";
     std::string output = "tipc-sim-benchmark.csv";
+    uint32_t repeat = 1;
     CommandLine cmd(__FILE__);
     cmd.AddValue("duration", "Simulated transfer time of the link and tcp scenarios", duration);
     cmd.AddValue("size", "Message (TIPC) or write (TCP) size in bytes", size);
@@ -351,6 +360,11 @@ main(int argc, char* argv[])
                  "variable (Linux >= 5.7: every idle link probed each tick) or fixed (Linux 5.4 "
                  "supervision: only the links the neighbour monitor names)",
                  clusterWindow);
+    cmd.AddValue("repeat",
+                 "Runs of each scenario, in interleaved rounds (1 .. 100); the summary gives "
+                 "the fastest and the median run, since the machine's other load only ever "
+                 "adds wall time",
+                 repeat);
     cmd.AddValue("output", "Result CSV (relative to the working directory; - for stdout)", output);
     cmd.Parse(argc, argv);
     const TypeId windowType = TipcWindowControl::LookupByName(clusterWindow, "--clusterWindow");
@@ -359,9 +373,20 @@ main(int argc, char* argv[])
         NS_FATAL_ERROR("--medium=" << g_medium << ": use csma or ethernet");
     }
 
+    if (repeat < 1 || repeat > 100)
+    {
+        NS_FATAL_ERROR("--repeat=" << repeat << ": use 1 .. 100");
+    }
+    std::vector<uint32_t> clusterSizes;
+    if (("," + scenarios + ",").find(",cluster,") != std::string::npos)
+    {
+        clusterSizes = TipcListArgument::Numbers(clusters, "--clusters", 2, 1000);
+    }
+
     TipcCsvWriter csv(output,
                       {"scenario",
                        "nodes",
+                       "run",
                        "sim_s",
                        "wall_s",
                        "events",
@@ -369,10 +394,13 @@ main(int argc, char* argv[])
                        "packets",
                        "packets_per_wall_s",
                        "peak_rss_mib"});
-    auto report = [&csv](const Measure& m) {
+    std::vector<std::string> order;                  // scenario keys, first-run order
+    std::map<std::string, std::vector<Measure>> all; // every run of each scenario
+    auto report = [&](const Measure& m, uint32_t run) {
         double w = std::max(m.wallSeconds, 1e-9);
         csv.Row({m.scenario,
                  std::to_string(m.nodes),
+                 std::to_string(run),
                  TipcCsvWriter::Num(m.simSeconds),
                  TipcCsvWriter::Num(m.wallSeconds, 4),
                  std::to_string(m.events),
@@ -380,53 +408,83 @@ main(int argc, char* argv[])
                  std::to_string(m.packets),
                  TipcCsvWriter::Num(m.packets / w, 4),
                  TipcCsvWriter::Num(PeakRssMiB(), 4)});
-        return m.packets / w;
+        std::string key = m.scenario + " (" + std::to_string(m.nodes) + " nodes)";
+        if (all.count(key) == 0)
+        {
+            order.push_back(key);
+        }
+        all[key].push_back(m);
     };
     auto wanted = [&scenarios](const std::string& s) {
         return ("," + scenarios + ",").find("," + s + ",") != std::string::npos;
     };
-    double linkRate = 0;
-    double tcpRate = 0;
-    if (wanted("link"))
+    // Rounds interleave the scenarios, so that a slow phase of the machine
+    // touches all of them alike.
+    for (uint32_t run = 0; run < repeat; ++run)
     {
-        linkRate = report(SaturatedLink(duration, size));
-    }
-    if (wanted("tcp"))
-    {
-        tcpRate = report(Tcp(duration, size));
-    }
-    double deviceRate = 0;
-    if (wanted("device"))
-    {
-        deviceRate = report(Device(duration));
-    }
-    if (wanted("crossover"))
-    {
-        report(Crossover());
-    }
-    if (wanted("cluster"))
-    {
-        std::stringstream ss(clusters);
-        std::string item;
-        while (std::getline(ss, item, ','))
+        if (wanted("link"))
         {
-            uint32_t n = std::stoul(item);
-            if (n < 2 || n > 1000)
-            {
-                NS_FATAL_ERROR("--clusters: " << n << " outside 2 .. 1000");
-            }
-            report(Cluster(n, clusterTime, windowType));
+            report(SaturatedLink(duration, size), run);
+        }
+        if (wanted("tcp"))
+        {
+            report(Tcp(duration, size), run);
+        }
+        if (wanted("device"))
+        {
+            report(Device(duration), run);
+        }
+        if (wanted("crossover"))
+        {
+            report(Crossover(), run);
+        }
+        for (uint32_t n : clusterSizes)
+        {
+            report(Cluster(n, clusterTime, windowType), run);
         }
     }
-    if (linkRate > 0 && tcpRate > 0)
+
+    // Summary.  The runs of a scenario simulate exactly the same events: the
+    // fastest run is the one the machine disturbed least.
+    std::map<std::string, std::pair<double, double>> rates; // best and median packets/wall-s
+    bool reproducible = true;
+    for (const std::string& key : order)
     {
-        std::cerr << "TIPC link packets per wall second / ns-3 TCP packets per wall second: "
-                  << linkRate / tcpRate << std::endl;
+        const std::vector<Measure>& ms = all[key];
+        std::vector<double> walls;
+        bool same = true;
+        for (const Measure& m : ms)
+        {
+            walls.push_back(std::max(m.wallSeconds, 1e-9));
+            same = same && m.events == ms.front().events && m.packets == ms.front().packets;
+        }
+        std::sort(walls.begin(), walls.end());
+        double median = walls.size() % 2 == 1
+                            ? walls[walls.size() / 2]
+                            : (walls[walls.size() / 2 - 1] + walls[walls.size() / 2]) / 2;
+        double packets = static_cast<double>(ms.front().packets);
+        rates[ms.front().scenario] = {packets / walls.front(), packets / median};
+        std::cerr << key << ", " << ms.size() << " run(s): wall s fastest " << walls.front()
+                  << ", median " << median << ", slowest " << walls.back()
+                  << "; packets per wall second fastest " << packets / walls.front() << ", median "
+                  << packets / median << std::endl;
+        if (!same)
+        {
+            std::cerr << "  NOT REPRODUCIBLE: the runs of " << key << " differ in events or packets"
+                      << std::endl;
+            reproducible = false;
+        }
     }
-    if (linkRate > 0 && deviceRate > 0)
-    {
-        std::cerr << "TIPC link packets per wall second / bare device frames per wall second: "
-                  << linkRate / deviceRate << std::endl;
-    }
-    return 0;
+    auto ratio = [&rates](const std::string& a, const std::string& b, const std::string& what) {
+        if (rates.count(a) != 0 && rates.count(b) != 0 && rates[a].first > 0 && rates[b].first > 0)
+        {
+            std::cerr << what << ": fastest runs " << rates[a].first / rates[b].first
+                      << ", median runs " << rates[a].second / rates[b].second << std::endl;
+        }
+    };
+    ratio("link", "tcp", "TIPC link packets per wall second / ns-3 TCP packets per wall second");
+    ratio("link",
+          "device",
+          "TIPC link packets per wall second / bare device frames per wall second");
+    return reproducible ? 0 : 1;
 }

@@ -6,6 +6,7 @@
 #include "tipc-ancillary-tag.h"
 #include "tipc-app-util.h"
 #include "tipc-attribute-check.h"
+#include "tipc-bytes.h"
 
 #include "ns3/log.h"
 #include "ns3/simulator.h"
@@ -460,10 +461,7 @@ TipcEchoClient::SendRequest()
     }
     if (m_packetSize >= SEQ_BYTES)
     {
-        b[0] = static_cast<uint8_t>(seq >> 24);
-        b[1] = static_cast<uint8_t>(seq >> 16);
-        b[2] = static_cast<uint8_t>(seq >> 8);
-        b[3] = static_cast<uint8_t>(seq);
+        tipc::WriteBe32(b.data(), seq);
     }
     m_txQueue.push_back({Create<Packet>(b.data(), m_packetSize), seq, false});
     if (!m_interval.IsZero() && !AllMade())
@@ -582,8 +580,7 @@ TipcEchoClient::HandleRead(Ptr<Socket> socket)
             {
                 uint8_t b[SEQ_BYTES];
                 p->CopyData(b, SEQ_BYTES);
-                uint32_t seq =
-                    (uint32_t(b[0]) << 24) | (uint32_t(b[1]) << 16) | (uint32_t(b[2]) << 8) | b[3];
+                uint32_t seq = tipc::ReadBe32(b);
                 found = m_inFlight.erase(seq) > 0;
             }
             if (!found && !m_streamInFlight.empty())
@@ -647,8 +644,7 @@ TipcEchoClient::CompleteReply(Ptr<Packet> reply)
         }
         uint8_t b[SEQ_BYTES];
         reply->CopyData(b, SEQ_BYTES);
-        uint32_t seq =
-            (uint32_t(b[0]) << 24) | (uint32_t(b[1]) << 16) | (uint32_t(b[2]) << 8) | b[3];
+        uint32_t seq = tipc::ReadBe32(b);
         auto it = m_inFlight.find(seq);
         if (it == m_inFlight.end())
         {

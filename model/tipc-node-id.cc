@@ -110,10 +110,7 @@ TipcNodeId
 TipcNodeId::FromIpv4(uint32_t ipv4HostOrder)
 {
     Bytes b{};
-    b[0] = static_cast<uint8_t>(ipv4HostOrder >> 24);
-    b[1] = static_cast<uint8_t>(ipv4HostOrder >> 16);
-    b[2] = static_cast<uint8_t>(ipv4HostOrder >> 8);
-    b[3] = static_cast<uint8_t>(ipv4HostOrder);
+    tipc::WriteBe32(b.data(), ipv4HostOrder);
     return TipcNodeId(b);
 }
 

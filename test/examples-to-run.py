@@ -25,7 +25,7 @@ cpp_examples = [
     ("tipc-pubsub --toggle=300ms --failMode=stop --output=-", "True", "False"),
     ("tipc-udp-routers --count=20 --size=20000 --output=-", "True", "False"),
     ("tipc-udp-routers --type=STREAM --size=66000 --count=5 --routerDelay=5ms --output=-", "True", "False"),
-    ("tipc-sim-benchmark --duration=100ms --clusters=5 --clusterTime=2s --output=-", "True", "False"),
+    ("tipc-sim-benchmark --duration=100ms --clusters=5 --clusterTime=2s --repeat=2 --output=-", "True", "False"),
     ("tipc-sim-benchmark --scenarios=link,tcp,device --medium=ethernet --duration=100ms --output=-", "True", "False"),
 ]
 
