@@ -32,7 +32,6 @@
 #include "ns3/network-module.h"
 #include "ns3/tipc-module.h"
 
-
 using namespace ns3;
 
 namespace
