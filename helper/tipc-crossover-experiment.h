@@ -22,7 +22,10 @@ namespace ns3
  * Scenarios: "node-internal" (client and server in one namespace), "crossover"
  * (two namespaces, crossover on), "full-stack" (crossover off: link, bearer,
  * veth, bridge) and "tcp" (ns-3 TCP between the namespaces over the same
- * veth/bridge).  Each Run() builds, runs and destroys its own simulation.
+ * veth/bridge).  Each Run() builds, runs and destroys its own simulation; the
+ * attribute defaults it needs (ARP pending queue 1 024, TCP MSS of the veth MTU)
+ * hold for that run only, so later simulations of the process start from the
+ * caller's defaults.
  */
 class TipcCrossoverExperiment
 {
