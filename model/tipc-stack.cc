@@ -317,6 +317,7 @@ TipcStack::DoDispose()
         DeleteMonitor(i);
     }
     m_node = nullptr;
+    m_netns = nullptr; // aggregated to the same node: holding it would keep the node alive
     m_rng = nullptr;
     Object::DoDispose();
 }

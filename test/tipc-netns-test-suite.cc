@@ -15,6 +15,7 @@
 #include "ns3/error-model.h"
 #include "ns3/ethernet-header.h"
 #include "ns3/linux-host-helper.h"
+#include "ns3/linux-net-namespace.h"
 #include "ns3/names.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -520,6 +521,37 @@ class DeleteNamespaceTestCase : public TestCase
     }
 };
 
+/// Teardown: a namespace node and its TIPC are freed once the simulation is destroyed.
+class TeardownTestCase : public TestCase
+{
+  public:
+    TeardownTestCase()
+        : TestCase("After Simulator::Destroy nothing inside a namespace node's aggregate keeps "
+                   "it alive (the node, its namespace and its TIPC stack are freed)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<Node> n0;
+        {
+            TwoNamespaces net(true);
+            Simulator::Stop(Seconds(3)); // links up, traffic-free
+            Simulator::Run();
+            NS_TEST_ASSERT_MSG_EQ(net.PeerOf(0, 1)->IsUp(), true, "the namespaces linked");
+            n0 = net.ns.Get(0);
+        } // Simulator::Destroy, the host and the helpers go
+        // An object aggregated to a node is deleted with the whole aggregate, and only
+        // when no member is referenced any more: a reference from one member to another
+        // (TipcStack -> LinuxNetNamespace) kept every namespace node alive for ever.
+        Ptr<LinuxNetNamespace> netns = n0->GetObject<LinuxNetNamespace>();
+        Ptr<TipcStack> stack = n0->GetObject<TipcStack>();
+        NS_TEST_EXPECT_MSG_EQ(netns->GetReferenceCount(), 1, "only this test holds the namespace");
+        NS_TEST_EXPECT_MSG_EQ(stack->GetReferenceCount(), 1, "only this test holds the stack");
+    }
+};
+
 } // namespace
 
 /// The namespace / crossover test suite.
@@ -536,6 +568,7 @@ class TipcNetnsTestSuite : public TestSuite
         AddTestCase(new SecurityTestCase(SecurityTestCase::Attack::FORGED_HASH));
         AddTestCase(new SecurityTestCase(SecurityTestCase::Attack::CUT_OFF));
         AddTestCase(new DeleteNamespaceTestCase);
+        AddTestCase(new TeardownTestCase);
     }
 };
 
