@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Developer check, not part of CI (about 10 minutes on two cores): builds the
+# Run by CI after the main tests (about 10 minutes on two cores): builds the
 # module, the TestSuites and the Catch2 tests with AddressSanitizer, UBSan and
 # LeakSanitizer (TIPC_SANITIZE) and runs them all; any memory error, undefined
 # behaviour or leak fails the suite that shows it.
