@@ -102,7 +102,7 @@ VethNetDevice::VethNetDevice()
       m_txTimeRate(0),
       m_txTimeBytes(0)
 {
-    m_addressBytes.fill(0xff);
+    m_address.fill(0xff);
     m_lastSrcBytes.fill(0);
     NS_LOG_FUNCTION(this);
 }
@@ -181,7 +181,7 @@ VethNetDevice::UpdateCarrier()
         return;
     }
     m_linkUp = carrier;
-    NS_LOG_INFO("veth " << m_address << " carrier " << (carrier ? "on" : "off"));
+    NS_LOG_INFO("veth " << GetMac() << " carrier " << (carrier ? "on" : "off"));
     m_linkChangeCallbacks();
 }
 
@@ -212,7 +212,7 @@ VethNetDevice::GetQueue() const
 bool
 VethNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
 {
-    return SendFrame(packet, m_addressBytes.data(), dest, protocolNumber);
+    return SendFrame(packet, m_address.data(), dest, protocolNumber);
 }
 
 bool
@@ -371,13 +371,6 @@ VethNetDevice::Transmit(Ptr<Packet> frame)
 }
 
 void
-VethNetDevice::Receive(Ptr<Packet> frame)
-{
-    // the caller may still hold the frame: ReceiveOwned then strips a copy
-    ReceiveOwned(frame);
-}
-
-void
 VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
 {
     if (!m_linkUp || (m_receiveErrorModel && m_receiveErrorModel->IsCorrupt(frame)))
@@ -402,7 +395,7 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
     {
         type = NetDevice::PACKET_MULTICAST;
     }
-    else if (std::equal(dst, dst + EthernetFrameHeader::MAC_SIZE, m_addressBytes.begin()))
+    else if (std::equal(dst, dst + EthernetFrameHeader::MAC_SIZE, m_address.begin()))
     {
         type = NetDevice::PACKET_HOST;
     }
@@ -465,20 +458,21 @@ VethNetDevice::SetAddress(Address address)
 void
 VethNetDevice::SetMac(Mac48Address address)
 {
-    m_address = address;
-    m_address.CopyTo(m_addressBytes.data());
+    address.CopyTo(m_address.data());
 }
 
 Mac48Address
 VethNetDevice::GetMac() const
 {
-    return m_address;
+    Mac48Address mac;
+    mac.CopyFrom(m_address.data());
+    return mac;
 }
 
 Address
 VethNetDevice::GetAddress() const
 {
-    return m_address;
+    return GetMac();
 }
 
 bool

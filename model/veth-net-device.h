@@ -74,11 +74,6 @@ class VethNetDevice : public NetDevice
     void UpdateCarrier();
 
     /**
-     * @brief A frame arrives from the channel.
-     * @param frame Ethernet frame
-     */
-    void Receive(Ptr<Packet> frame);
-    /**
      * @brief A frame arrives from the channel, which hands over its reference:
      *        when no trace sink keeps the frame either, the device strips
      *        the Ethernet header in place instead of copying the packet.
@@ -229,7 +224,7 @@ class VethNetDevice : public NetDevice
                    const Address& dest,
                    uint16_t protocolNumber);
     /**
-     * @brief The Address attribute's setter (keeps the address bytes in step).
+     * @brief The Address attribute's setter.
      * @param address the MAC address
      */
     void SetMac(Mac48Address address);
@@ -252,8 +247,7 @@ class VethNetDevice : public NetDevice
     Ptr<Node> m_node;                                                  //!< node
     Ptr<VethChannel> m_channel;                                        //!< channel
     uint32_t m_ifIndex;                                                //!< interface index
-    Mac48Address m_address;                                            //!< MAC
-    std::array<uint8_t, EthernetFrameHeader::MAC_SIZE> m_addressBytes; //!< the MAC's bytes
+    std::array<uint8_t, EthernetFrameHeader::MAC_SIZE> m_address;      //!< MAC, as on the wire
     std::array<uint8_t, EthernetFrameHeader::MAC_SIZE> m_lastSrcBytes; //!< last frame's source
     Address m_lastSrc;                       //!< it as an ns-3 Address (invalid: none yet)
     uint16_t m_mtu;                          //!< MTU
