@@ -383,8 +383,11 @@ main(int argc, char* argv[])
     {
         NS_FATAL_ERROR("--repeat=" << repeat << ": use 1 .. 100");
     }
+    auto wanted = [&scenarios](const std::string& s) {
+        return ("," + scenarios + ",").find("," + s + ",") != std::string::npos;
+    };
     std::vector<uint32_t> clusterSizes;
-    if (("," + scenarios + ",").find(",cluster,") != std::string::npos)
+    if (wanted("cluster"))
     {
         clusterSizes = TipcListArgument::Numbers(clusters, "--clusters", 2, 1000);
     }
@@ -430,9 +433,6 @@ main(int argc, char* argv[])
             order.push_back(key);
         }
         all[key].push_back(m);
-    };
-    auto wanted = [&scenarios](const std::string& s) {
-        return ("," + scenarios + ",").find("," + s + ",") != std::string::npos;
     };
     // Rounds interleave the scenarios, so that a slow phase of the machine
     // touches all of them alike.
