@@ -322,7 +322,10 @@ TipcBearer::Send(Ptr<Packet> wire, const TipcMediaAddress& dest, bool isReset)
         m_dropTrace(wire, "bearer down");
         return false;
     }
-    m_txTrace(wire, m_id);
+    if (!m_txTrace.IsEmpty())
+    {
+        m_txTrace(wire, m_id);
+    }
     if (Ptr<HostCpuModel> cpu = m_stack->GetCpu())
     {
         // link work is serialized by the link/node lock: the namespace's softirq core
@@ -389,7 +392,10 @@ TipcBearer::Broadcast(Ptr<Packet> wire)
 void
 TipcBearer::DeliverUp(Ptr<Packet> wire)
 {
-    m_rxTrace(wire, m_id);
+    if (!m_rxTrace.IsEmpty())
+    {
+        m_rxTrace(wire, m_id);
+    }
     if (!m_enabled || !m_stack)
     {
         return;

@@ -454,6 +454,11 @@ TipcLink::BcAckRcv(Ptr<TipcLink> r,
                     break;
                 }
             }
+            if (now < 0)
+            {
+                now = Jiffies();
+                retrTime = m_stack->MsecsToJiffies(RetransmitIntervalMs());
+            }
             if (now < p->nxtRetr)
             {
                 ++it;
@@ -1028,7 +1033,10 @@ TipcLink::Transmit(Ptr<TipcMsg> msg)
     {
         return;
     }
-    m_txTrace(msg->hdr, msg->data);
+    if (!m_txTrace.IsEmpty())
+    {
+        m_txTrace(msg->hdr, msg->data);
+    }
     if (m_role == TipcLinkRole::BCAST_SEND)
     {
         m_stack->BcastTransmit(msg);
@@ -1073,7 +1081,10 @@ TipcLink::ValidateProtoMsg(const TipcHeader& hdr) const
 uint32_t
 TipcLink::Receive(Ptr<TipcMsg> msg)
 {
-    m_rxTrace(msg->hdr, msg->data);
+    if (!m_rxTrace.IsEmpty())
+    {
+        m_rxTrace(msg->hdr, msg->data);
+    }
     if (msg->hdr.GetUser() == LINK_PROTOCOL)
     {
         return ProtoReceive(msg);
@@ -1545,8 +1556,9 @@ TipcLink::AdvanceTransmq(uint16_t acked,
     size_t nblocks = blocks ? blocks->size() : 0;
     uint16_t ack = static_cast<uint16_t>(m_rcvNxt - 1);
     uint16_t bcAck = static_cast<uint16_t>(m_peer->GetBcRcvNxt() - 1);
-    int64_t now = Jiffies();
-    int64_t retrTime = m_stack->MsecsToJiffies(RetransmitIntervalMs());
+    // the clock is read only for a retransmission: most acks just release packets
+    int64_t now = -1;
+    int64_t retrTime = 0;
     auto it = m_transmq.begin();
     while (it != m_transmq.end())
     {
@@ -1562,6 +1574,11 @@ TipcLink::AdvanceTransmq(uint16_t acked,
             if (s == static_cast<uint16_t>(acked + 1) && RetransmitFailure(rc))
             {
                 break;
+            }
+            if (now < 0)
+            {
+                now = Jiffies();
+                retrTime = m_stack->MsecsToJiffies(RetransmitIntervalMs());
             }
             if (now < p->nxtRetr)
             {

@@ -999,7 +999,10 @@ TipcSocket::SendMsg(Ptr<Packet> data, const TipcAddress* dest)
     default:
         return Fail(TipcErrno::ENOBUFS_);
     }
-    m_txTrace(sent, data);
+    if (!m_txTrace.IsEmpty())
+    {
+        m_txTrace(sent, data);
+    }
     if (syn)
     {
         SetState(CONNECTING);
@@ -1055,7 +1058,10 @@ TipcSocket::SendMcast(Ptr<Packet> data, const TipcServiceRange& r)
         std::deque<Ptr<TipcMsg>> chain = TipcMsg::Build(h, data, mtu);
         McastXmitChain(chain, nodes, m_mcMethod.rcast);
     }
-    m_txTrace(h, data);
+    if (!m_txTrace.IsEmpty())
+    {
+        m_txTrace(h, data);
+    }
     if (local)
     {
         TipcHeader lh = m_phdr;
@@ -1227,7 +1233,10 @@ TipcSocket::SendStream(Ptr<Packet> data, const TipcAddress* dest)
             }
             return Fail(e);
         }
-        m_txTrace(first, chunk);
+        if (!m_txTrace.IsEmpty())
+        {
+            m_txTrace(first, chunk);
+        }
         m_sntUnacked += blocks;
         m_sndBacklog = 0;
         sent += send;
@@ -1703,7 +1712,10 @@ TipcSocket::FilterRcvOne(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq)
     }
     m_rcvQueue.push_back({msg, ts, 0});
     m_rmemAlloc += ts;
-    m_rxTrace(h, msg->data);
+    if (!m_rxTrace.IsEmpty())
+    {
+        m_rxTrace(h, msg->data);
+    }
     if (before == CONNECTING && m_state == ESTABLISHED)
     {
         NotifyConnectionSucceeded();

@@ -900,7 +900,10 @@ TipcStack::ReceiveFrame(Ptr<TipcBearer> bearer, Ptr<Packet> wire)
         DropFrame("bearer down", wire);
         return;
     }
-    m_rxTrace(wire, bearer->GetId());
+    if (!m_rxTrace.IsEmpty())
+    {
+        m_rxTrace(wire, bearer->GetId());
+    }
     if (hdr.GetSize() < len)
     {
         wire->RemoveAtEnd(len - hdr.GetSize()); // link-layer padding
@@ -1763,7 +1766,10 @@ TipcStack::DeliverUp(Ptr<TipcMsg> msg, uint32_t fromNode)
 void
 TipcStack::SocketDeliver(Ptr<TipcMsg> msg, uint32_t fromNode)
 {
-    m_deliverTrace(msg->hdr, msg->data, fromNode);
+    if (!m_deliverTrace.IsEmpty())
+    {
+        m_deliverTrace(msg->hdr, msg->data, fromNode);
+    }
     const TipcHeader& h = msg->hdr;
     uint32_t user = h.GetUser();
     if (user == NAME_DISTRIBUTOR)

@@ -103,6 +103,7 @@ VethNetDevice::VethNetDevice()
       m_txTimeBytes(0)
 {
     m_address.fill(0xff);
+    m_addressValue = Mac48Address::GetBroadcast();
     m_lastSrcBytes.fill(0);
     NS_LOG_FUNCTION(this);
 }
@@ -240,7 +241,10 @@ VethNetDevice::SendFrame(Ptr<Packet> packet,
         return false;
     }
     // the device owns the packet from here on (ns-3 convention, as CsmaNetDevice)
-    m_macTxTrace(packet);
+    if (!m_macTxTrace.IsEmpty())
+    {
+        m_macTxTrace(packet);
+    }
     Ptr<Packet> frame = packet;
     uint8_t dst[EthernetFrameHeader::MAC_SIZE];
     dest.CopyTo(dst);
@@ -248,8 +252,14 @@ VethNetDevice::SendFrame(Ptr<Packet> packet,
     ++m_txFrames;
     if (m_rate.GetBitRate() == 0)
     {
-        m_snifferTrace(frame);
-        m_promiscSnifferTrace(frame);
+        if (!m_snifferTrace.IsEmpty())
+        {
+            m_snifferTrace(frame);
+        }
+        if (!m_promiscSnifferTrace.IsEmpty())
+        {
+            m_promiscSnifferTrace(frame);
+        }
         if (Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node))
         {
             ChargedTransmit(cpu, frame);
@@ -365,8 +375,14 @@ VethNetDevice::Transmit(Ptr<Packet> frame)
     // busy before the traces run: a sink may send the next frame
     Time txTime = TxTime(frame->GetSize());
     m_busyUntil = Simulator::Now() + txTime;
-    m_snifferTrace(frame);
-    m_promiscSnifferTrace(frame);
+    if (!m_snifferTrace.IsEmpty())
+    {
+        m_snifferTrace(frame);
+    }
+    if (!m_promiscSnifferTrace.IsEmpty())
+    {
+        m_promiscSnifferTrace(frame);
+    }
     m_channel->Transmit(frame, this, txTime);
 }
 
@@ -378,7 +394,10 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
         m_phyRxDropTrace(frame);
         return;
     }
-    m_promiscSnifferTrace(frame);
+    if (!m_promiscSnifferTrace.IsEmpty())
+    {
+        m_promiscSnifferTrace(frame);
+    }
     EthernetFrameHeader eth;
     if (!eth.PeekFrom(frame))
     {
@@ -405,13 +424,19 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
     }
     if (type != NetDevice::PACKET_OTHERHOST)
     {
-        m_snifferTrace(frame);
+        if (!m_snifferTrace.IsEmpty())
+        {
+            m_snifferTrace(frame);
+        }
     }
     // strip in place only if nobody else (caller, trace sink) holds the frame
     Ptr<Packet> p = frame->GetReferenceCount() == 1 ? frame : frame->Copy();
     frame = nullptr;
     p->RemoveAtStart(EthernetFrameHeader::SIZE);
-    m_macRxTrace(p);
+    if (!m_macRxTrace.IsEmpty())
+    {
+        m_macRxTrace(p);
+    }
     ++m_rxFrames;
     // a device mostly hears one peer: its Address is built once
     const uint8_t* src = eth.GetSourceBytes();
@@ -459,6 +484,7 @@ void
 VethNetDevice::SetMac(Mac48Address address)
 {
     address.CopyTo(m_address.data());
+    m_addressValue = address;
 }
 
 Mac48Address
@@ -472,7 +498,7 @@ VethNetDevice::GetMac() const
 Address
 VethNetDevice::GetAddress() const
 {
-    return GetMac();
+    return m_addressValue;
 }
 
 bool

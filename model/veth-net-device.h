@@ -244,10 +244,11 @@ class VethNetDevice : public NetDevice
      */
     void ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame);
 
-    Ptr<Node> m_node;                                                  //!< node
-    Ptr<VethChannel> m_channel;                                        //!< channel
-    uint32_t m_ifIndex;                                                //!< interface index
-    std::array<uint8_t, EthernetFrameHeader::MAC_SIZE> m_address;      //!< MAC, as on the wire
+    Ptr<Node> m_node;                                             //!< node
+    Ptr<VethChannel> m_channel;                                   //!< channel
+    uint32_t m_ifIndex;                                           //!< interface index
+    std::array<uint8_t, EthernetFrameHeader::MAC_SIZE> m_address; //!< MAC, as on the wire
+    Address m_addressValue; //!< m_address as an Address: Node asks for it on every frame
     std::array<uint8_t, EthernetFrameHeader::MAC_SIZE> m_lastSrcBytes; //!< last frame's source
     Address m_lastSrc;                       //!< it as an ns-3 Address (invalid: none yet)
     uint16_t m_mtu;                          //!< MTU
