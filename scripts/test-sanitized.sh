@@ -3,14 +3,15 @@
 #
 # Run by CI after the main tests (about 10 minutes on two cores): builds the
 # module, the TestSuites and the Catch2 tests with AddressSanitizer, UBSan and
-# LeakSanitizer (TIPC_SANITIZE) and runs them all; any memory error, undefined
+# LeakSanitizer (TIPC_SANITIZE), with every NS_ASSERT compiled in (TIPC_ASSERTS),
+# and runs them all; any memory error, failed assertion, undefined
 # behaviour or leak fails the suite that shows it.
 #
 #   bash scripts/test-sanitized.sh [BUILD_DIR]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$here/build-sanitized}"
-cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIPC_SANITIZE=ON >/dev/null
+cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIPC_SANITIZE=ON -DTIPC_ASSERTS=ON >/dev/null
 cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target tipc-test-runner tipc-unit-tests
 cd "$build"
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
