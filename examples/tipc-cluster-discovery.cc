@@ -55,6 +55,9 @@
 // reply per tick whatever the monitor says (steady-state frames grow as N,
 // not 2 sqrt(N)); this is Linux's behaviour, not a model artefact.
 //
+// From 300 nodes on the program restarts itself once with transparent huge
+// pages for the heap (TipcHugePages; --hugePagesFrom=0 keeps small pages).
+//
 // Wall-clock time on a segment grows with the cube of --nodes: about 0.4 s
 // for 16 nodes, 17 s for 64, a minute for 100.  See tipc-sim-benchmark for
 // switched clusters of 100 .. 1000 nodes.
@@ -156,6 +159,7 @@ main(int argc, char* argv[])
     std::string lan = "segment";
     std::string window = "variable";
     uint32_t threshold = tipc::TIPC_DEF_MON_THRESHOLD;
+    uint32_t hugePagesFrom = TipcHugePages::LARGE_CLUSTER;
     CommandLine cmd(__FILE__);
     cmd.AddValue("nodes", "Nodes on the LAN, 2 .. 2000", n);
     cmd.AddValue("lan",
@@ -188,6 +192,10 @@ main(int argc, char* argv[])
     cmd.AddValue("poll", "Name-table polling interval, 1 ms .. 1 s", poll);
     cmd.AddValue("verbose", "Print discovery and link events on stderr", verbose);
     cmd.AddValue("stats", "Also write the TipcStatsHelper counters of the window here", statsFile);
+    cmd.AddValue("hugePagesFrom",
+                 "Restart with transparent huge pages for the heap (TipcHugePages) when a "
+                 "cluster has at least this many nodes; 0: never",
+                 hugePagesFrom);
     cmd.AddValue("output",
                  "Result CSV (relative to the working directory; - for stdout only)",
                  output);
@@ -196,6 +204,10 @@ main(int argc, char* argv[])
     if (n < 2 || n > 2000)
     {
         NS_FATAL_ERROR("--nodes=" << n << " outside 2 .. 2000");
+    }
+    if (hugePagesFrom > 0 && n >= hugePagesFrom)
+    {
+        TipcHugePages::Restart(argv); // returns if already restarted or not possible
     }
     if (lan != "segment" && lan != "switch" && lan != "switch-fd")
     {

@@ -16,8 +16,6 @@ build=${1:-$here/build}
 out=${2:-results/monitor-scaling}
 sizes=${3:-"50 100 200 400"}
 prog=$build/examples/tipc-cluster-discovery
-# transparent huge pages for the heap: large clusters run faster (doc/tipc.rst)
-export GLIBC_TUNABLES=${GLIBC_TUNABLES:-glibc.malloc.hugetlb=1}
 mkdir -p "$out"
 for window in fixed variable; do
     for n in $sizes; do
@@ -27,8 +25,9 @@ for window in fixed variable; do
             args="--duration=30s --steady=10s --kill=25s"
         fi
         echo "# N = $n, $window window" >&2
+        # --hugePagesFrom=2: every size runs with huge pages for the heap (TipcHugePages)
         "$prog" --nodes="$n" --lan=switch --window="$window" --poll=200ms $args \
-            --output="$out/$window-$n.csv" > /dev/null 2> "$out/$window-$n.log"
+            --hugePagesFrom=2 --output="$out/$window-$n.csv" > /dev/null 2> "$out/$window-$n.log"
     done
 done
 /usr/bin/python3 - "$out" $sizes <<'PY'
