@@ -205,10 +205,6 @@ main(int argc, char* argv[])
     {
         NS_FATAL_ERROR("--nodes=" << n << " outside 2 .. 2000");
     }
-    if (hugePagesFrom > 0 && n >= hugePagesFrom)
-    {
-        TipcHugePages::Restart(argv); // returns if already restarted or not possible
-    }
     if (lan != "segment" && lan != "switch" && lan != "switch-fd")
     {
         NS_FATAL_ERROR("--lan=" << lan << ": use segment, switch or switch-fd");
@@ -251,6 +247,11 @@ main(int argc, char* argv[])
     if (poll < MilliSeconds(1) || poll > Seconds(1))
     {
         NS_FATAL_ERROR("--poll=" << poll.As(Time::MS) << " outside 1 ms .. 1 s");
+    }
+    if (hugePagesFrom > 0 && n >= hugePagesFrom)
+    {
+        TipcHugePages::Restart(argv); // returns if already restarted or not possible
+        std::cerr << TipcHugePages::Describe() << std::endl;
     }
 
     NodeContainer nodes;

@@ -23,6 +23,18 @@ namespace
 {
 /// The glibc tunable that madvises malloc's heap for transparent huge pages.
 const char* const HUGETLB_TUNABLE = "glibc.malloc.hugetlb=1";
+/// The tunable's name, with any value: a user's own setting is left alone.
+const char* const HUGETLB_ANY = "glibc.malloc.hugetlb=";
+/// Set in the environment of the restarted program: there is never a second restart.
+const char* const RESTARTED_MARKER = "TIPC_HUGE_PAGES_RESTARTED";
+
+/// Whether GLIBC_TUNABLES contains @p what.
+bool
+TunablesContain(const char* what)
+{
+    const char* tunables = std::getenv("GLIBC_TUNABLES");
+    return tunables != nullptr && std::strstr(tunables, what) != nullptr;
+}
 
 /// The kernel's THP mode: the bracketed word of the sysfs file, or "unknown".
 std::string
@@ -47,25 +59,38 @@ KernelThpMode()
 bool
 TipcHugePages::IsRequested()
 {
-    const char* tunables = std::getenv("GLIBC_TUNABLES");
-    return tunables != nullptr && std::strstr(tunables, HUGETLB_TUNABLE) != nullptr;
+    return TunablesContain(HUGETLB_TUNABLE);
+}
+
+bool
+TipcHugePages::WasRestarted()
+{
+    return std::getenv(RESTARTED_MARKER) != nullptr;
 }
 
 void
 TipcHugePages::Restart(char* argv[])
 {
-    if (IsRequested())
+    if (WasRestarted() || TunablesContain(HUGETLB_ANY))
     {
+        return; // done already, or the user chose a setting
+    }
+    const char* preload = std::getenv("LD_PRELOAD");
+    if (preload != nullptr && std::strstr(preload, "vgpreload") != nullptr)
+    {
+        // under valgrind the new image would run outside the tool
+        std::cerr << "not restarting with huge pages under valgrind" << std::endl;
         return;
     }
 #ifdef __linux__
     const char* old = std::getenv("GLIBC_TUNABLES");
-    std::string tunables = old != nullptr && *old != '\0' ? std::string(old) + ":" + HUGETLB_TUNABLE
-                                                          : std::string(HUGETLB_TUNABLE);
+    const std::string previous = old != nullptr ? old : "";
+    std::string tunables =
+        previous.empty() ? std::string(HUGETLB_TUNABLE) : previous + ":" + HUGETLB_TUNABLE;
     std::cerr << "restarting with GLIBC_TUNABLES=" << tunables
               << " (transparent huge pages for the heap)" << std::endl;
     std::cout.flush();
-    if (setenv("GLIBC_TUNABLES", tunables.c_str(), 1) == 0)
+    if (setenv("GLIBC_TUNABLES", tunables.c_str(), 1) == 0 && setenv(RESTARTED_MARKER, "1", 1) == 0)
     {
         execv("/proc/self/exe", argv);
     }
@@ -73,12 +98,13 @@ TipcHugePages::Restart(char* argv[])
     // still this process: go on with small pages, and leave the environment as it was
     if (old != nullptr)
     {
-        setenv("GLIBC_TUNABLES", old, 1);
+        setenv("GLIBC_TUNABLES", previous.c_str(), 1);
     }
     else
     {
         unsetenv("GLIBC_TUNABLES");
     }
+    unsetenv(RESTARTED_MARKER);
     NS_LOG_WARN("restart with huge pages failed: " << std::strerror(err));
     std::cerr << "warning: could not restart with huge pages (" << std::strerror(err)
               << "); running without them" << std::endl;
@@ -92,10 +118,10 @@ TipcHugePages::Restart(char* argv[])
 std::string
 TipcHugePages::Describe()
 {
-    return std::string("heap huge pages: ") +
-           (IsRequested() ? std::string("requested (") + HUGETLB_TUNABLE + ")"
-                          : std::string("not requested")) +
-           ", kernel THP mode " + KernelThpMode();
+    std::string what = IsRequested() ? std::string("requested (") + HUGETLB_TUNABLE +
+                                           (WasRestarted() ? "; restarted)" : ")")
+                                     : std::string("not requested");
+    return "heap huge pages: " + what + ", kernel THP mode " + KernelThpMode();
 }
 
 } // namespace ns3

@@ -45,19 +45,29 @@ class TipcHugePages
     static bool IsRequested();
 
     /**
+     * @brief Whether this process is the restarted one.
+     * @return true if Restart() started it
+     */
+    static bool WasRestarted();
+
+    /**
      * @brief Restart the program with the tunable, unless it is set already.
      *
      * Prints one line to standard error, then replaces the process (Linux:
-     * `/proc/self/exe` with the same arguments).  Returns if the tunable is
-     * set already, or if the restart is not possible (not Linux, or exec
-     * failed; a warning says so and the run goes on without).
+     * `/proc/self/exe` with the same arguments and the tunable added to
+     * `GLIBC_TUNABLES`).  Call it before anything is written or simulated.
+     * Returns without restarting if this process is the restarted one, if
+     * `GLIBC_TUNABLES` already sets `glibc.malloc.hugetlb` (to any value: the
+     * user's choice stands), or under valgrind (the new image would run
+     * outside the tool).  Returns too if the restart fails (not Linux, no
+     * `/proc`): a warning says so and the run goes on with small pages.
      * @param argv the program's arguments, as given to main()
      */
     static void Restart(char* argv[]);
 
     /**
      * @brief One line for a run's log: the tunable and the kernel's THP mode.
-     * @return e.g. "heap huge pages: requested (GLIBC_TUNABLES=glibc.malloc.hugetlb=1), kernel
+     * @return e.g. "heap huge pages: requested (glibc.malloc.hugetlb=1; restarted), kernel
      *         THP mode madvise"
      */
     static std::string Describe();

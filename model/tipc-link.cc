@@ -454,11 +454,6 @@ TipcLink::BcAckRcv(Ptr<TipcLink> r,
                     break;
                 }
             }
-            if (now < 0)
-            {
-                now = Jiffies();
-                retrTime = m_stack->MsecsToJiffies(RetransmitIntervalMs());
-            }
             if (now < p->nxtRetr)
             {
                 ++it;
@@ -1556,7 +1551,7 @@ TipcLink::AdvanceTransmq(uint16_t acked,
     size_t nblocks = blocks ? blocks->size() : 0;
     uint16_t ack = static_cast<uint16_t>(m_rcvNxt - 1);
     uint16_t bcAck = static_cast<uint16_t>(m_peer->GetBcRcvNxt() - 1);
-    // the clock is read only for a retransmission: most acks just release packets
+    // the clock is read only when a gap is reported: most acks just release packets
     int64_t now = -1;
     int64_t retrTime = 0;
     auto it = m_transmq.begin();

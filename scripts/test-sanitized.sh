@@ -3,7 +3,7 @@
 #
 # Run by CI after the main tests (about 10 minutes on two cores): builds the
 # module, the TestSuites and the Catch2 tests with AddressSanitizer, UBSan and
-# LeakSanitizer (TIPC_SANITIZE), with every NS_ASSERT compiled in (TIPC_ASSERTS),
+# LeakSanitizer (TIPC_SANITIZE), with the module's NS_ASSERTs compiled in (TIPC_ASSERTS),
 # and runs them all; any memory error, failed assertion, undefined
 # behaviour or leak fails the suite that shows it.
 #
