@@ -54,7 +54,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <map>
 #include <sys/resource.h>
 
@@ -390,8 +389,9 @@ main(int argc, char* argv[])
     {
         NS_FATAL_ERROR("--repeat=" << repeat << ": use 1 .. 100");
     }
-    auto wanted = [&scenarios](const std::string& s) {
-        return ("," + scenarios + ",").find("," + s + ",") != std::string::npos;
+    const std::vector<std::string> scenarioList = TipcListArgument::Split(scenarios);
+    auto wanted = [&scenarioList](const std::string& s) {
+        return std::find(scenarioList.begin(), scenarioList.end(), s) != scenarioList.end();
     };
     std::vector<uint32_t> clusterSizes;
     if (wanted("cluster"))

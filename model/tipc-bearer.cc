@@ -6,6 +6,7 @@
 #include "tipc-attribute-check.h"
 #include "tipc-discoverer.h"
 #include "tipc-stack.h"
+#include "tipc-trace.h"
 
 #include "ns3/double.h"
 #include "ns3/fatal-error.h"
@@ -322,10 +323,7 @@ TipcBearer::Send(Ptr<Packet> wire, const TipcMediaAddress& dest, bool isReset)
         m_dropTrace(wire, "bearer down");
         return false;
     }
-    if (!m_txTrace.IsEmpty())
-    {
-        m_txTrace(wire, m_id);
-    }
+    tipc::FireTrace(m_txTrace, wire, m_id);
     if (Ptr<HostCpuModel> cpu = m_stack->GetCpu())
     {
         // link work is serialized by the link/node lock: the namespace's softirq core
@@ -392,10 +390,7 @@ TipcBearer::Broadcast(Ptr<Packet> wire)
 void
 TipcBearer::DeliverUp(Ptr<Packet> wire)
 {
-    if (!m_rxTrace.IsEmpty())
-    {
-        m_rxTrace(wire, m_id);
-    }
+    tipc::FireTrace(m_rxTrace, wire, m_id);
     if (!m_enabled || !m_stack)
     {
         return;

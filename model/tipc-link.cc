@@ -9,6 +9,7 @@
 #include "tipc-peer.h"
 #include "tipc-seq.h"
 #include "tipc-stack.h"
+#include "tipc-trace.h"
 
 #include "ns3/log.h"
 #include "ns3/simulator.h"
@@ -1028,10 +1029,7 @@ TipcLink::Transmit(Ptr<TipcMsg> msg)
     {
         return;
     }
-    if (!m_txTrace.IsEmpty())
-    {
-        m_txTrace(msg->hdr, msg->data);
-    }
+    tipc::FireTrace(m_txTrace, msg->hdr, msg->data);
     if (m_role == TipcLinkRole::BCAST_SEND)
     {
         m_stack->BcastTransmit(msg);
@@ -1076,10 +1074,7 @@ TipcLink::ValidateProtoMsg(const TipcHeader& hdr) const
 uint32_t
 TipcLink::Receive(Ptr<TipcMsg> msg)
 {
-    if (!m_rxTrace.IsEmpty())
-    {
-        m_rxTrace(msg->hdr, msg->data);
-    }
+    tipc::FireTrace(m_rxTrace, msg->hdr, msg->data);
     if (msg->hdr.GetUser() == LINK_PROTOCOL)
     {
         return ProtoReceive(msg);

@@ -6,6 +6,7 @@
 #include "tipc-attribute-check.h"
 #include "tipc-stack.h"
 #include "tipc-timestamp-tag.h"
+#include "tipc-trace.h"
 
 #include "ns3/boolean.h"
 #include "ns3/log.h"
@@ -999,10 +1000,7 @@ TipcSocket::SendMsg(Ptr<Packet> data, const TipcAddress* dest)
     default:
         return Fail(TipcErrno::ENOBUFS_);
     }
-    if (!m_txTrace.IsEmpty())
-    {
-        m_txTrace(sent, data);
-    }
+    tipc::FireTrace(m_txTrace, sent, data);
     if (syn)
     {
         SetState(CONNECTING);
@@ -1058,10 +1056,7 @@ TipcSocket::SendMcast(Ptr<Packet> data, const TipcServiceRange& r)
         std::deque<Ptr<TipcMsg>> chain = TipcMsg::Build(h, data, mtu);
         McastXmitChain(chain, nodes, m_mcMethod.rcast);
     }
-    if (!m_txTrace.IsEmpty())
-    {
-        m_txTrace(h, data);
-    }
+    tipc::FireTrace(m_txTrace, h, data);
     if (local)
     {
         TipcHeader lh = m_phdr;
@@ -1233,10 +1228,7 @@ TipcSocket::SendStream(Ptr<Packet> data, const TipcAddress* dest)
             }
             return Fail(e);
         }
-        if (!m_txTrace.IsEmpty())
-        {
-            m_txTrace(first, chunk);
-        }
+        tipc::FireTrace(m_txTrace, first, chunk);
         m_sntUnacked += blocks;
         m_sndBacklog = 0;
         sent += send;
@@ -1712,10 +1704,7 @@ TipcSocket::FilterRcvOne(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq)
     }
     m_rcvQueue.push_back({msg, ts, 0});
     m_rmemAlloc += ts;
-    if (!m_rxTrace.IsEmpty())
-    {
-        m_rxTrace(h, msg->data);
-    }
+    tipc::FireTrace(m_rxTrace, h, msg->data);
     if (before == CONNECTING && m_state == ESTABLISHED)
     {
         NotifyConnectionSucceeded();

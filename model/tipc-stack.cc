@@ -10,6 +10,7 @@
 #include "tipc-link.h"
 #include "tipc-message-codec.h"
 #include "tipc-peer.h"
+#include "tipc-trace.h"
 
 #include "ns3/boolean.h"
 #include "ns3/fatal-error.h"
@@ -900,10 +901,7 @@ TipcStack::ReceiveFrame(Ptr<TipcBearer> bearer, Ptr<Packet> wire)
         DropFrame("bearer down", wire);
         return;
     }
-    if (!m_rxTrace.IsEmpty())
-    {
-        m_rxTrace(wire, bearer->GetId());
-    }
+    tipc::FireTrace(m_rxTrace, wire, bearer->GetId());
     if (hdr.GetSize() < len)
     {
         wire->RemoveAtEnd(len - hdr.GetSize()); // link-layer padding
@@ -1766,10 +1764,7 @@ TipcStack::DeliverUp(Ptr<TipcMsg> msg, uint32_t fromNode)
 void
 TipcStack::SocketDeliver(Ptr<TipcMsg> msg, uint32_t fromNode)
 {
-    if (!m_deliverTrace.IsEmpty())
-    {
-        m_deliverTrace(msg->hdr, msg->data, fromNode);
-    }
+    tipc::FireTrace(m_deliverTrace, msg->hdr, msg->data, fromNode);
     const TipcHeader& h = msg->hdr;
     uint32_t user = h.GetUser();
     if (user == NAME_DISTRIBUTOR)

@@ -4,6 +4,7 @@
 
 #include "ethernet-frame-header.h"
 #include "host-cpu-model.h"
+#include "tipc-trace.h"
 #include "veth-channel.h"
 
 #include "ns3/abort.h"
@@ -241,10 +242,7 @@ VethNetDevice::SendFrame(Ptr<Packet> packet,
         return false;
     }
     // the device owns the packet from here on (ns-3 convention, as CsmaNetDevice)
-    if (!m_macTxTrace.IsEmpty())
-    {
-        m_macTxTrace(packet);
-    }
+    tipc::FireTrace(m_macTxTrace, packet);
     Ptr<Packet> frame = packet;
     uint8_t dst[EthernetFrameHeader::MAC_SIZE];
     dest.CopyTo(dst);
@@ -252,14 +250,8 @@ VethNetDevice::SendFrame(Ptr<Packet> packet,
     ++m_txFrames;
     if (m_rate.GetBitRate() == 0)
     {
-        if (!m_snifferTrace.IsEmpty())
-        {
-            m_snifferTrace(frame);
-        }
-        if (!m_promiscSnifferTrace.IsEmpty())
-        {
-            m_promiscSnifferTrace(frame);
-        }
+        tipc::FireTrace(m_snifferTrace, frame);
+        tipc::FireTrace(m_promiscSnifferTrace, frame);
         if (Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node))
         {
             ChargedTransmit(cpu, frame);
@@ -375,14 +367,8 @@ VethNetDevice::Transmit(Ptr<Packet> frame)
     // busy before the traces run: a sink may send the next frame
     Time txTime = TxTime(frame->GetSize());
     m_busyUntil = Simulator::Now() + txTime;
-    if (!m_snifferTrace.IsEmpty())
-    {
-        m_snifferTrace(frame);
-    }
-    if (!m_promiscSnifferTrace.IsEmpty())
-    {
-        m_promiscSnifferTrace(frame);
-    }
+    tipc::FireTrace(m_snifferTrace, frame);
+    tipc::FireTrace(m_promiscSnifferTrace, frame);
     m_channel->Transmit(frame, this, txTime);
 }
 
@@ -394,10 +380,7 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
         m_phyRxDropTrace(frame);
         return;
     }
-    if (!m_promiscSnifferTrace.IsEmpty())
-    {
-        m_promiscSnifferTrace(frame);
-    }
+    tipc::FireTrace(m_promiscSnifferTrace, frame);
     EthernetFrameHeader eth;
     if (!eth.PeekFrom(frame))
     {
@@ -424,19 +407,13 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
     }
     if (type != NetDevice::PACKET_OTHERHOST)
     {
-        if (!m_snifferTrace.IsEmpty())
-        {
-            m_snifferTrace(frame);
-        }
+        tipc::FireTrace(m_snifferTrace, frame);
     }
     // strip in place only if nobody else (caller, trace sink) holds the frame
     Ptr<Packet> p = frame->GetReferenceCount() == 1 ? frame : frame->Copy();
     frame = nullptr;
     p->RemoveAtStart(EthernetFrameHeader::SIZE);
-    if (!m_macRxTrace.IsEmpty())
-    {
-        m_macRxTrace(p);
-    }
+    tipc::FireTrace(m_macRxTrace, p);
     ++m_rxFrames;
     // a device mostly hears one peer: its Address is built once
     const uint8_t* src = eth.GetSourceBytes();
