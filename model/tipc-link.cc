@@ -217,7 +217,7 @@ TipcLink::Setup(Ptr<TipcPeer> peer, Ptr<TipcBearer> bearer, uint16_t session)
     m_session = session;
     m_peerSession = 0;
     m_inSession = false;
-    m_tolerance = bearer->GetTolerance();
+    SetTolerance(bearer->GetTolerance());
     m_netPlane = static_cast<char>(TIPC_NET_PLANE_BASE + m_bearerId);
     m_advertisedMtu = bearer->GetMtu();
     m_mtu = m_advertisedMtu;
@@ -1214,7 +1214,7 @@ TipcLink::ProtoReceive(Ptr<TipcMsg> msg)
                                    strnlen(reinterpret_cast<const char*>(name), TIPC_MAX_IF_NAME));
         if (peerTol >= TIPC_MIN_LINK_TOL && peerTol <= TIPC_MAX_LINK_TOL)
         {
-            m_tolerance = MilliSeconds(peerTol);
+            SetTolerance(MilliSeconds(peerTol));
         }
         if (peerPrio > m_priority && peerPrio <= TIPC_MAX_LINK_PRI)
         {
@@ -1251,7 +1251,7 @@ TipcLink::ProtoReceive(Ptr<TipcMsg> msg)
         m_rcvNxtState = static_cast<uint16_t>(hdr.GetSeqno() + 1);
         if (peerTol >= TIPC_MIN_LINK_TOL && peerTol <= TIPC_MAX_LINK_TOL)
         {
-            m_tolerance = MilliSeconds(peerTol);
+            SetTolerance(MilliSeconds(peerTol));
         }
         if (peerPrio != m_priority && peerPrio >= 1 && peerPrio <= TIPC_MAX_LINK_PRI)
         {
@@ -1480,8 +1480,6 @@ TipcLink::Xmit(std::deque<Ptr<TipcMsg>>& list)
         list.clear();
     }
     m_sndNxt = seqno;
-    m_stats.maxQueueSz =
-        std::max<uint64_t>(m_stats.maxQueueSz, m_transmq.size() + m_backlogq.size());
     return rc;
 }
 
@@ -1616,7 +1614,12 @@ void
 TipcLink::UpdateCwin(uint32_t released, bool retransmitted)
 {
     uint32_t txq = static_cast<uint32_t>(m_transmq.size());
-    bool holes = txq > 0 && SeqDistance(m_transmq.front()->hdr.GetSeqno(), m_sndNxt) != txq;
+    // Linux subtracts the two 16-bit sequence numbers as ints, not modulo 2^16: while the
+    // queue straddles the wrap the difference is negative and counts as holes, so those
+    // acks grow no window
+    bool holes = txq > 0 && static_cast<int32_t>(m_sndNxt) -
+                                    static_cast<int32_t>(m_transmq.front()->hdr.GetSeqno()) !=
+                                static_cast<int32_t>(txq);
     m_winCtl->Update(m_win,
                      released,
                      retransmitted,
@@ -1624,6 +1627,17 @@ TipcLink::UpdateCwin(uint32_t released, bool retransmitted)
                      static_cast<uint32_t>(m_backlogq.size()),
                      holes);
     m_cwnd = m_win.window;
+}
+
+void
+TipcLink::SetTolerance(Time tolerance)
+{
+    m_tolerance = tolerance;
+    Ptr<TipcLink> bcRcv = m_peer ? m_peer->GetBcRcvLink() : nullptr;
+    if (bcRcv)
+    {
+        bcRcv->m_tolerance = tolerance;
+    }
 }
 
 void

@@ -77,7 +77,7 @@ struct TipcLinkStats
     uint64_t deferredRecv{0};   //!< out-of-order packets queued
     uint64_t duplicates{0};     //!< duplicate packets dropped
     uint64_t linkCongs{0};      //!< sender-visible congestion events
-    uint64_t maxQueueSz{0};     //!< highest transmit+backlog queue length
+    uint64_t maxQueueSz{0};     //!< stays 0: Linux >= 4.x never writes max_queue_sz
     uint64_t accuQueueSz{0};    //!< sum of queue lengths at each timeout (profile)
     uint64_t queueSzCounts{0};  //!< number of profile samples
 };
@@ -464,6 +464,15 @@ class TipcLink : public Object
      * @param retransmitted a retransmission happened
      */
     void UpdateCwin(uint32_t released, bool retransmitted);
+    /**
+     * @brief Set this unicast link's tolerance and the peer's broadcast receive link's.
+     *
+     * Linux copies every tolerance a unicast link takes (its bearer's at creation, the peer's
+     * from RESET, ACTIVATE and STATE) to the peer's broadcast receive link, whose tolerance
+     * times the broadcast retransmission failure (tipc_link_create, tipc_link_proto_rcv).
+     * @param tolerance the new tolerance
+     */
+    void SetTolerance(Time tolerance);
     /**
      * @brief Queue a sender wakeup (link_schedule_user).
      * @param m first packet of the message that found the backlog full

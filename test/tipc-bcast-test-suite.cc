@@ -6,6 +6,7 @@
 // switch between replicast and broadcast, a receiver that dies mid-stream,
 // and the tshark check of multicast captures.
 
+#include "tipc-link-harness.h"
 #include "tipc-net-fixture.h"
 #include "tipc-test-utils.h"
 
@@ -467,6 +468,72 @@ class DeadReceiverTestCase : public TestCase
     }
 };
 
+/// The broadcast retransmission failure limit follows the link tolerance.
+class BcastRetransFailureTestCase : public TestCase
+{
+  public:
+    BcastRetransFailureTestCase()
+        : TestCase("Broadcast frames lost at a receiver: the sender resets its link to it 10 x "
+                   "the link tolerance (200 ms) after the first retransmission, not 10 x the "
+                   "default 1.5 s (the broadcast receive link takes the unicast link's tolerance)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Time sent = Seconds(3);
+        Time down;
+        uint32_t dropped = 0;
+        uint64_t retrans = 0;
+        {
+            SocketNet net(2);
+            for (uint32_t i = 0; i < 2; ++i)
+            {
+                net.Stack(i)->GetBearer(0)->SetAttribute("Tolerance", TimeValue(MilliSeconds(200)));
+            }
+            net.Stack(0)->SetAttribute("BroadcastMode", StringValue("BROADCAST"));
+            // node 1 loses every broadcast-link data frame, first copies and retransmissions
+            auto em = CreateObject<TipcSelectiveErrorModel>();
+            em->SetPredicate([](const TipcHeader& h) {
+                return h.GetUser() <= TIPC_CRITICAL_IMPORTANCE && h.GetType() == TIPC_MCAST_MSG &&
+                       !h.IsRcast();
+            });
+            net.devices.Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(em));
+            Ptr<TipcSocket> rx = net.Create(1, TipcSocketType::RDM);
+            rx->Bind(TipcAddress::ServiceRange(MC_TYPE, 0, 9));
+            Ptr<TipcSocket> tx = net.Create(0, TipcSocketType::RDM);
+            net.Stack(0)->TraceConnectWithoutContext(
+                "LinkDown",
+                Callback<void, const std::string&, uint32_t, uint32_t>(
+                    [&down](const std::string&, uint32_t, uint32_t) {
+                        if (down.IsZero())
+                        {
+                            down = Simulator::Now();
+                        }
+                    }));
+            Simulator::Schedule(sent, [&]() {
+                NS_TEST_EXPECT_MSG_EQ(
+                    tx->SendTo(Pattern(100), 0, TipcAddress::ServiceRange(MC_TYPE, 0, 9)),
+                    100,
+                    "multicast accepted");
+            });
+            Simulator::Schedule(sent + Seconds(1), [&]() {
+                retrans = net.Stack(0)->GetBcLink()->GetStats().retransmitted;
+            });
+            Simulator::Stop(Seconds(8));
+            Simulator::Run();
+            dropped = em->GetDropped();
+        }
+        std::cout << "  broadcast copies lost " << dropped
+                  << ", retransmissions in the first second " << retrans << ", link down "
+                  << (down - sent).As(Time::MS) << " after the send" << std::endl;
+        NS_TEST_EXPECT_MSG_GT(retrans, 0, "the receiver's NACKs drive retransmissions");
+        NS_TEST_EXPECT_MSG_GT(down, sent + MilliSeconds(2000), "not before 10 x tolerance");
+        NS_TEST_EXPECT_MSG_LT(down, sent + MilliSeconds(2500), "10 x 200 ms, not 10 x 1500 ms");
+    }
+};
+
 /// The ratio rule: replicast while destinations <= 1 + peers x 10 / 100.
 class RatioRuleTestCase : public TestCase
 {
@@ -540,6 +607,7 @@ class TipcBcastTestSuite : public TestSuite
         AddTestCase(new MethodSwitchTestCase);
         AddTestCase(new RatioRuleTestCase);
         AddTestCase(new DeadReceiverTestCase);
+        AddTestCase(new BcastRetransFailureTestCase);
     }
 };
 
