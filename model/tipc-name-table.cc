@@ -209,6 +209,20 @@ InScope(bool legacy, uint32_t domain, uint32_t addr)
     return domain == (addr & zoneClusterMask) || domain == (addr & zoneMask);
 }
 
+/**
+ * Linux gathers multicast destinations with tipc_dest_push: a value already in the list is
+ * skipped and a new one goes to the head; the list is then used from its head. Callers
+ * append first occurrences here and reverse the vector at the end to get that order.
+ */
+void
+PushDest(std::vector<uint32_t>& dests, std::unordered_set<uint32_t>& seen, uint32_t value)
+{
+    if (seen.insert(value).second)
+    {
+        dests.push_back(value);
+    }
+}
+
 } // namespace
 
 bool
@@ -496,6 +510,7 @@ TipcNameTable::LookupMcastNodes(uint32_t type,
     {
         return nodes;
     }
+    std::unordered_set<uint32_t> seen;
     auto collect = [&](const RangeNode* r) -> bool {
         for (const PublEntry& e : r->allPubl)
         {
@@ -505,14 +520,13 @@ TipcNameTable::LookupMcastNodes(uint32_t type,
             }
             else
             {
-                nodes.push_back(e.publ.node);
+                PushDest(nodes, seen, e.publ.node);
             }
         }
         return true;
     };
     VisitOverlaps(sc->root.get(), lower, upper, collect);
-    std::sort(nodes.begin(), nodes.end());
-    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    std::reverse(nodes.begin(), nodes.end());
     return nodes;
 }
 
@@ -533,14 +547,15 @@ TipcNameTable::LookupMcastSockets(uint32_t type,
     auto collect = [&](const RangeNode* r) -> bool {
         for (const PublEntry* e : r->localPubl)
         {
-            if ((any || e->publ.scope == scope) && seen.insert(e->publ.port).second)
+            if (any || e->publ.scope == scope)
             {
-                ports.push_back(e->publ.port);
+                PushDest(ports, seen, e->publ.port);
             }
         }
         return true;
     };
     VisitOverlaps(sc->root.get(), lower, upper, collect);
+    std::reverse(ports.begin(), ports.end());
     return ports;
 }
 

@@ -253,7 +253,10 @@ class TipcNameTable
      * @param lower lowest instance
      * @param upper highest instance
      * @param[out] includesOwn set to true iff the own node has such a binding
-     * @return the other nodes, sorted ascending, without duplicates
+     * @return the other nodes, each once, in Linux's order (the order tipc_rcast_xmit
+     *         sends replicast copies in): the reverse of first encounter, ranges in tree
+     *         order and each range's bindings in all_publ order (newest first), so for
+     *         one range the oldest binding's node comes first
      */
     std::vector<uint32_t> LookupMcastNodes(uint32_t type,
                                            uint32_t lower,
@@ -269,8 +272,9 @@ class TipcNameTable
      * @param lower lowest instance
      * @param upper highest instance
      * @param scope required scope or tipc::TIPC_ANY_SCOPE
-     * @return port ids in Linux order (ranges in tree order, local_publ list
-     *         order), each port once (first occurrence kept)
+     * @return port ids, each once, in the order tipc_sk_mcast_rcv delivers to them:
+     *         the reverse of first encounter, ranges in tree order and each range's
+     *         local_publ list newest first, so for one range the oldest binding first
      */
     std::vector<uint32_t> LookupMcastSockets(uint32_t type,
                                              uint32_t lower,

@@ -18,6 +18,7 @@
 #include "ns3/tipc-link.h"
 #include "ns3/tipc-peer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
@@ -534,6 +535,102 @@ class BcastRetransFailureTestCase : public TestCase
     }
 };
 
+/// Multicast destinations in Linux's order.
+class McastOrderTestCase : public TestCase
+{
+  public:
+    McastOrderTestCase()
+        : TestCase("Multicast order as Linux: replicast copies leave oldest binding's node first, "
+                   "and one node delivers to its sockets oldest binding first")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::vector<uint32_t> bindOrder;  // node addresses in the order they bind
+        std::vector<uint32_t> copyOrder;  // destination node of each replicast copy
+        std::vector<uint32_t> deliveries; // socket index at node 1 per delivery
+        {
+            SocketNet net(4);
+            net.Stack(0)->SetAttribute("BroadcastMode", StringValue("REPLICAST"));
+            // bind in descending address order (known once the addresses are set), so the
+            // expected order differs from a sorted one
+            std::vector<Ptr<TipcSocket>> socks;
+            Simulator::Schedule(Seconds(1.9), [&]() {
+                std::vector<uint32_t> idx{1, 2, 3};
+                std::sort(idx.begin(), idx.end(), [&net](uint32_t a, uint32_t b) {
+                    return net.Addr(a) > net.Addr(b);
+                });
+                for (uint32_t k = 0; k < 3; ++k)
+                {
+                    bindOrder.push_back(net.Addr(idx[k]));
+                    socks.push_back(net.Create(idx[k], TipcSocketType::RDM));
+                    Simulator::Schedule(MilliSeconds(100 + 100 * k), [s = socks.back()]() {
+                        s->Bind(TipcAddress::ServiceRange(MC_TYPE, 0, 9));
+                    });
+                }
+            });
+            // three more sockets on node 1, bound one after the other to overlapping ranges
+            std::vector<Ptr<TipcSocket>> local;
+            for (uint32_t k = 0; k < 3; ++k)
+            {
+                local.push_back(net.Create(1, TipcSocketType::RDM));
+                local.back()->SetRecvCallback(
+                    Callback<void, Ptr<Socket>>([&deliveries, k](Ptr<Socket> s) {
+                        while (s->Recv())
+                        {
+                            deliveries.push_back(k);
+                        }
+                    }));
+                Simulator::Schedule(Seconds(2.5) + MilliSeconds(10 * k), [s = local.back(), k]() {
+                    s->Bind(TipcAddress::ServiceRange(MC_TYPE, 5 - k, 5 + k));
+                });
+            }
+            Simulator::Schedule(Seconds(2.9), [&]() {
+                for (uint32_t i = 1; i < 4; ++i)
+                {
+                    net.Stack(0)
+                        ->GetPeer(net.Addr(i))
+                        ->GetLink(0)
+                        ->TraceConnectWithoutContext(
+                            "Tx",
+                            Callback<void, const TipcHeader&, Ptr<const Packet>>(
+                                [&copyOrder](const TipcHeader& h, Ptr<const Packet>) {
+                                    if (h.GetType() == TIPC_MCAST_MSG && h.GetErrorCode() == 0)
+                                    {
+                                        copyOrder.push_back(h.GetDestNode());
+                                    }
+                                }));
+                }
+            });
+            Ptr<TipcSocket> tx = net.Create(0, TipcSocketType::RDM);
+            Simulator::Schedule(Seconds(3), [&]() {
+                tx->SendTo(Pattern(100), 0, TipcAddress::ServiceRange(MC_TYPE, 5, 5));
+            });
+            Simulator::Stop(Seconds(3.5));
+            Simulator::Run();
+        }
+        std::cout << "  bound by";
+        for (uint32_t a : bindOrder)
+        {
+            std::cout << " " << std::hex << a << std::dec;
+        }
+        std::cout << "; copies to";
+        for (uint32_t a : copyOrder)
+        {
+            std::cout << " " << std::hex << a << std::dec;
+        }
+        std::cout << std::endl;
+        NS_TEST_EXPECT_MSG_EQ(copyOrder.size(), 3, "one replicast copy per node");
+        NS_TEST_EXPECT_MSG_EQ((copyOrder == bindOrder), true, "copies oldest binding first");
+        NS_TEST_EXPECT_MSG_EQ(deliveries.size(), 3, "each local socket once");
+        NS_TEST_EXPECT_MSG_EQ((deliveries == std::vector<uint32_t>{0, 1, 2}),
+                              true,
+                              "node 1 delivers oldest binding first");
+    }
+};
+
 /// The ratio rule: replicast while destinations <= 1 + peers x 10 / 100.
 class RatioRuleTestCase : public TestCase
 {
@@ -608,6 +705,7 @@ class TipcBcastTestSuite : public TestSuite
         AddTestCase(new RatioRuleTestCase);
         AddTestCase(new DeadReceiverTestCase);
         AddTestCase(new BcastRetransFailureTestCase);
+        AddTestCase(new McastOrderTestCase);
     }
 };
 
