@@ -1051,10 +1051,13 @@ TipcSocket::SendMcast(Ptr<Packet> data, const TipcServiceRange& r)
             t.SetSize(MCAST_H_SIZE);
             t.SetRcast(!m_mcMethod.rcast);
             t.SetErrorCode(TIPC_ERR_NO_PORT);
-            McastXmit(Create<TipcMsg>(t, nullptr), nodes, !m_mcMethod.rcast);
+            // tipc_mcast_send_sync counts the twin's congestion in a local it drops: the
+            // socket does not wait for it, although a congested link still sends a wakeup
+            std::deque<Ptr<TipcMsg>> twin{Create<TipcMsg>(t, nullptr)};
+            McastXmitChain(twin, nodes, !m_mcMethod.rcast);
         }
         std::deque<Ptr<TipcMsg>> chain = TipcMsg::Build(h, data, mtu);
-        McastXmitChain(chain, nodes, m_mcMethod.rcast);
+        m_congLinkCnt = McastXmitChain(chain, nodes, m_mcMethod.rcast);
     }
     tipc::FireTrace(m_txTrace, h, data);
     if (local)
@@ -1067,14 +1070,7 @@ TipcSocket::SendMcast(Ptr<Packet> data, const TipcServiceRange& r)
     return static_cast<int>(data->GetSize());
 }
 
-void
-TipcSocket::McastXmit(Ptr<TipcMsg> msg, const std::vector<uint32_t>& nodes, bool rcast)
-{
-    std::deque<Ptr<TipcMsg>> chain{msg};
-    McastXmitChain(chain, nodes, rcast);
-}
-
-void
+uint16_t
 TipcSocket::McastXmitChain(std::deque<Ptr<TipcMsg>>& chain,
                            const std::vector<uint32_t>& nodes,
                            bool rcast)
@@ -1083,14 +1079,11 @@ TipcSocket::McastXmitChain(std::deque<Ptr<TipcMsg>>& chain,
     {
         uint16_t cong = 0;
         m_stack->BcastXmit(chain, cong);
-        if (cong != 0)
-        {
-            m_congLinkCnt = 1;
-        }
-        return;
+        return cong != 0 ? 1 : 0;
     }
     // tipc_rcast_xmit: one copy per destination node over the unicast links;
     // errors other than congestion are ignored, as in Linux
+    uint16_t congested = 0;
     for (uint32_t dnode : nodes)
     {
         std::deque<Ptr<TipcMsg>> copy;
@@ -1102,9 +1095,10 @@ TipcSocket::McastXmitChain(std::deque<Ptr<TipcMsg>>& chain,
         }
         if (m_stack->Xmit(copy, dnode, m_portId) == TipcXmitResult::LINK_CONG)
         {
-            ++m_congLinkCnt;
+            ++congested;
         }
     }
+    return congested;
 }
 
 int
@@ -1856,6 +1850,9 @@ TipcSocket::ProtoRcv(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq)
     if (h.GetUser() == SOCK_WAKEUP)
     {
         m_congLinks.erase(h.GetOrigNode());
+        // Linux decrements without a floor, so the wakeup for a congested multicast SYN
+        // twin (not counted, see SendMcast) can wrap its counter and stall the socket's
+        // sends; the model stops at zero
         if (m_congLinkCnt > 0)
         {
             --m_congLinkCnt;

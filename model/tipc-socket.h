@@ -553,22 +553,17 @@ class TipcSocket : public Socket
      */
     int SendMcast(Ptr<Packet> data, const TipcServiceRange& r);
     /**
-     * @brief Send one message to the multicast destinations by broadcast or replicast.
-     * @param msg the message
-     * @param nodes remote destination nodes
-     * @param rcast replicast (else the broadcast link)
-     */
-    void McastXmit(Ptr<TipcMsg> msg, const std::vector<uint32_t>& nodes, bool rcast);
-    /**
      * @brief Send a message chain by broadcast or replicast (tipc_rcast_xmit /
      *        tipc_bcast_xmit).
      * @param chain the packets
      * @param nodes remote destination nodes
      * @param rcast replicast (else the broadcast link)
+     * @return congested links met: 1 for a congested broadcast link, else one per
+     *         congested unicast link
      */
-    void McastXmitChain(std::deque<Ptr<TipcMsg>>& chain,
-                        const std::vector<uint32_t>& nodes,
-                        bool rcast);
+    uint16_t McastXmitChain(std::deque<Ptr<TipcMsg>>& chain,
+                            const std::vector<uint32_t>& nodes,
+                            bool rcast);
     /**
      * @brief Receive-side ordering across a multicast method switch
      *        (tipc_mcast_filter_msg): hold messages of the new path until the SYN
