@@ -48,7 +48,7 @@ TipcDiscoverer::GetTypeId()
 
 TipcDiscoverer::TipcDiscoverer()
     : m_numNodes(0),
-      m_interval(MilliSeconds(TIPC_DISC_INIT)),
+      m_intervalJiffies(0),
       m_inactive(false),
       m_initInterval(MilliSeconds(TIPC_DISC_INIT)),
       m_fastInterval(MilliSeconds(TIPC_DISC_FAST)),
@@ -61,7 +61,6 @@ TipcDiscoverer::SetInitialInterval(Time t)
 {
     CheckAttributeRange("ns3::TipcDiscoverer", "InitialInterval", t, MilliSeconds(1), Seconds(60));
     m_initInterval = t;
-    m_interval = t;
 }
 
 void
@@ -147,9 +146,8 @@ TipcDiscoverer::Start(Ptr<TipcStack> stack, Ptr<TipcBearer> bearer)
     }
     m_numNodes = 0;
     m_inactive = false;
-    m_interval = m_initInterval;
-    m_timer.Cancel();
-    m_timer = Simulator::Schedule(m_interval, &TipcDiscoverer::Timeout, this);
+    m_intervalJiffies = ToJiffies(m_initInterval);
+    ArmTimer(m_intervalJiffies);
     Transmit(m_request, m_bearer->GetBroadcastAddress());
     m_stack->NotifyDiscovery(m_request.GetTypeName(), m_bearer->GetId(), 0);
 }
@@ -161,9 +159,8 @@ TipcDiscoverer::Reset()
     m_request = BuildHeader(DSC_REQ_MSG);
     m_numNodes = 0;
     m_inactive = false;
-    m_interval = m_initInterval;
-    m_timer.Cancel();
-    m_timer = Simulator::Schedule(m_interval, &TipcDiscoverer::Timeout, this);
+    m_intervalJiffies = ToJiffies(m_initInterval);
+    ArmTimer(m_intervalJiffies);
     Transmit(m_request, m_bearer->GetBroadcastAddress());
 }
 
@@ -180,28 +177,43 @@ TipcDiscoverer::Timeout()
     // Did we just leave the trial period?
     if (!m_stack->InAddressTrial() && m_stack->GetOwnAddress() == 0)
     {
-        m_timer = Simulator::Schedule(m_initInterval, &TipcDiscoverer::Timeout, this);
+        ArmTimer(ToJiffies(m_initInterval));
         m_stack->FinalizeAddress();
         return;
     }
     if (m_stack->InAddressTrial())
     {
-        m_interval = m_initInterval;
+        m_intervalJiffies = ToJiffies(m_initInterval);
     }
     else
     {
-        m_interval = m_interval * 2;
-        Time cap = m_numNodes > 0 ? m_slowInterval : m_fastInterval;
-        if (m_interval > cap)
+        // d->timer_intv doubles in jiffies: 32, 64, 128, 250 at HZ 250
+        m_intervalJiffies *= 2;
+        const int64_t cap = ToJiffies(m_numNodes > 0 ? m_slowInterval : m_fastInterval);
+        if (m_intervalJiffies > cap)
         {
-            m_interval = cap;
+            m_intervalJiffies = cap;
         }
         m_request.SetType(DSC_REQ_MSG);
         m_request.SetPrevNode(m_stack->GetTrialAddress());
     }
-    m_timer = Simulator::Schedule(m_interval, &TipcDiscoverer::Timeout, this);
+    ArmTimer(m_intervalJiffies);
     Transmit(m_request, m_bearer->GetBroadcastAddress());
     m_stack->NotifyDiscovery(m_request.GetTypeName(), m_bearer->GetId(), 0);
+}
+
+int64_t
+TipcDiscoverer::ToJiffies(Time t) const
+{
+    return m_stack->MsecsToJiffies(static_cast<uint32_t>(t.GetMilliSeconds()));
+}
+
+void
+TipcDiscoverer::ArmTimer(int64_t jiffies)
+{
+    // mod_timer(&d->timer, jiffies + intv): a timer-wheel timer
+    m_timer.Cancel();
+    m_timer = Simulator::Schedule(m_stack->TimerDelay(jiffies), &TipcDiscoverer::Timeout, this);
 }
 
 void
@@ -339,19 +351,18 @@ TipcDiscoverer::RemoveDest()
     {
         --m_numNodes;
     }
-    if (m_numNodes == 0 && (m_inactive || m_interval > m_fastInterval))
+    if (m_numNodes == 0 && (m_inactive || m_intervalJiffies > ToJiffies(m_fastInterval)))
     {
         m_inactive = false;
-        m_interval = m_initInterval;
-        m_timer.Cancel();
-        m_timer = Simulator::Schedule(m_interval, &TipcDiscoverer::Timeout, this);
+        m_intervalJiffies = ToJiffies(m_initInterval);
+        ArmTimer(m_intervalJiffies);
     }
 }
 
 Time
 TipcDiscoverer::GetInterval() const
 {
-    return m_interval;
+    return m_stack ? m_stack->JiffiesToTime(m_intervalJiffies) : m_initInterval;
 }
 
 uint32_t

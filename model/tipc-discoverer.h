@@ -71,7 +71,7 @@ class TipcDiscoverer : public Object
     /** @brief A link on this bearer went down (tipc_disc_remove_dest). */
     void RemoveDest();
 
-    /** @return current timer interval */
+    /** @return current timer interval (whole jiffies, before timer-wheel rounding) */
     Time GetInterval() const;
     /** @return number of peers with an up link on this bearer */
     uint32_t GetNumNodes() const;
@@ -138,16 +138,28 @@ class TipcDiscoverer : public Object
                    const TipcNodeId& peerId,
                    uint32_t type);
 
-    Ptr<TipcStack> m_stack;   //!< node stack
-    Ptr<TipcBearer> m_bearer; //!< bearer
-    TipcHeader m_request;     //!< prebuilt periodic message (d->skb)
-    uint32_t m_numNodes;      //!< peers with an up link on this bearer
-    Time m_interval;          //!< current timer interval (TIPC_DISC_INACTIVE: stopped)
-    bool m_inactive;          //!< stopped: domain names one node and it was found
-    Time m_initInterval;      //!< first interval (TIPC_DISC_INIT)
-    Time m_fastInterval;      //!< interval cap without peers (TIPC_DISC_FAST)
-    Time m_slowInterval;      //!< interval cap with peers (TIPC_DISC_SLOW)
-    EventId m_timer;          //!< timer
+    /**
+     * @brief An interval attribute in jiffies (msecs_to_jiffies).
+     * @param t the interval
+     * @return jiffies, rounded up
+     */
+    int64_t ToJiffies(Time t) const;
+    /**
+     * @brief (Re)arm the discovery timer @p jiffies ahead, as the kernel timer wheel runs it.
+     * @param jiffies the timer interval
+     */
+    void ArmTimer(int64_t jiffies);
+
+    Ptr<TipcStack> m_stack;    //!< node stack
+    Ptr<TipcBearer> m_bearer;  //!< bearer
+    TipcHeader m_request;      //!< prebuilt periodic message (d->skb)
+    uint32_t m_numNodes;       //!< peers with an up link on this bearer
+    int64_t m_intervalJiffies; //!< current timer interval in jiffies (d->timer_intv)
+    bool m_inactive;           //!< stopped: domain names one node and it was found
+    Time m_initInterval;       //!< first interval (TIPC_DISC_INIT)
+    Time m_fastInterval;       //!< interval cap without peers (TIPC_DISC_FAST)
+    Time m_slowInterval;       //!< interval cap with peers (TIPC_DISC_SLOW)
+    EventId m_timer;           //!< timer
 };
 
 } // namespace ns3

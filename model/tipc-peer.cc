@@ -549,14 +549,10 @@ TipcPeer::TimerExpired(void* peer)
 void
 TipcPeer::ArmTimer()
 {
-    // mod_timer(jiffies + msecs_to_jiffies(keepalive)): a kernel timer expires
-    // on a jiffy tick, so the interval is rounded up to whole jiffies and all
-    // of a node's peer timers due in one jiffy run together
-    const int64_t due =
-        m_stack->Jiffies() +
-        m_stack->MsecsToJiffies(static_cast<uint32_t>(m_keepalive.GetMilliSeconds()));
-    m_stack->GetNodeTimers().Schedule(m_timer,
-                                      Max(m_stack->TickTime(due) - Simulator::Now(), Seconds(0)));
+    // mod_timer(jiffies + msecs_to_jiffies(keepalive)): a kernel timer runs on a
+    // jiffy tick (its timer-wheel bucket's: 375 ms -> 94 jiffies -> every 96 jiffies
+    // at HZ 250), and all of a node's peer timers due on one tick run together
+    m_stack->GetNodeTimers().Schedule(m_timer, m_stack->TimerDelay(m_keepalive));
 }
 
 void

@@ -1325,8 +1325,9 @@ TipcSocket::Connect(const Address& address)
         }
         if (m_connTimeout != 0 && m_state == CONNECTING)
         {
-            m_connectTimer =
-                Simulator::Schedule(MilliSeconds(m_connTimeout), &TipcSocket::ConnectTimeout, this);
+            m_connectTimer = Simulator::Schedule(m_stack->TimerDelay(MilliSeconds(m_connTimeout)),
+                                                 &TipcSocket::ConnectTimeout,
+                                                 this);
         }
         return 0; // EINPROGRESS: the result comes through the connect callbacks
     }
@@ -1374,7 +1375,7 @@ TipcSocket::FinishConn(uint32_t peerPort, uint32_t peerNode)
     m_phdr.SetLookupScope(0);
     m_phdr.SetHeaderSize(SHORT_H_SIZE);
     m_timer.Cancel();
-    m_timer = Simulator::Schedule(m_probeInterval, &TipcSocket::Timeout, this);
+    m_timer = Simulator::Schedule(m_stack->TimerDelay(m_probeInterval), &TipcSocket::Timeout, this);
     SetState(ESTABLISHED);
     m_stack->AddConn(peerNode, m_portId, peerPort);
     m_maxPkt = m_stack->GetMtu(peerNode, m_portId, true);
@@ -1413,7 +1414,8 @@ TipcSocket::Timeout()
         h.SetDestPort(pport);
         h.SetOrigPort(m_portId);
         m_probeUnacked = true;
-        m_timer = Simulator::Schedule(m_probeInterval, &TipcSocket::Timeout, this);
+        m_timer =
+            Simulator::Schedule(m_stack->TimerDelay(m_probeInterval), &TipcSocket::Timeout, this);
         std::deque<Ptr<TipcMsg>> list{Create<TipcMsg>(h, nullptr)};
         NodeXmit(list, pnode);
         return;
@@ -1422,11 +1424,9 @@ TipcSocket::Timeout()
     {
         if (m_congLinkCnt != 0)
         {
-            m_timer =
-                Simulator::Schedule(m_stack->JiffiesToTime(m_stack->MsecsToJiffies(
-                                        static_cast<uint32_t>(m_connRetryDelay.GetMilliSeconds()))),
-                                    &TipcSocket::Timeout,
-                                    this);
+            m_timer = Simulator::Schedule(m_stack->TimerDelay(m_connRetryDelay),
+                                          &TipcSocket::Timeout,
+                                          this);
             return;
         }
         std::deque<Ptr<TipcMsg>> list;
@@ -1783,7 +1783,7 @@ TipcSocket::FilterConnect(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq)
             int64_t j = m_stack->MsecsToJiffies(
                 d + static_cast<uint32_t>(m_connRetryDelay.GetMilliSeconds()));
             m_timer.Cancel();
-            m_timer = Simulator::Schedule(m_stack->JiffiesToTime(j), &TipcSocket::Timeout, this);
+            m_timer = Simulator::Schedule(m_stack->TimerDelay(j), &TipcSocket::Timeout, this);
         }
         return false;
     case OPEN:

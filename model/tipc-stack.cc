@@ -10,6 +10,7 @@
 #include "tipc-link.h"
 #include "tipc-message-codec.h"
 #include "tipc-peer.h"
+#include "tipc-timer-wheel.h"
 #include "tipc-trace.h"
 
 #include "ns3/boolean.h"
@@ -109,6 +110,26 @@ TipcStack::GetTypeId()
                           UintegerValue(250),
                           MakeUintegerAccessor(&TipcStack::SetHz),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Uptime",
+                          "Time since this kernel booted when the simulation starts: sets its "
+                          "jiffies counter, so the instants of its ticks and of the multiples "
+                          "of 8, 64, ... ticks on which timer-wheel timers run. The namespaces "
+                          "of a LinuxHost share the first namespace's kernel. Negative: a fixed "
+                          "hash of the node id, below 2^15 ticks (131 s at HZ 250). Set it "
+                          "before the simulation runs.",
+                          TimeValue(Seconds(-1)),
+                          MakeTimeAccessor(&TipcStack::SetUptime),
+                          MakeTimeChecker())
+            .AddAttribute("TimerWheel",
+                          "Kernel timers (link supervision, discovery, socket and "
+                          "subscription timers) run as Linux >= 4.8's timer wheel runs "
+                          "them: on the next multiple of 8^level jiffies after their "
+                          "expiry, level 0 below 63 jiffies, 1 below 504, 2 below 4032, ... "
+                          "(375 ms keepalive -> 384 ms period at HZ 250). false: on the "
+                          "expiry jiffy itself.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&TipcStack::m_timerWheel),
+                          MakeBooleanChecker())
             .AddAttribute("AddressTrialPeriod",
                           "How long an auto-addressed node sends DSC_TRIAL messages before it "
                           "takes its address (Linux 1000 ms); 1 ms .. 60 s.",
@@ -194,7 +215,9 @@ TipcStack::TipcStack()
       m_cryptoBuild(true),
       m_started(false),
       m_hz(250),
+      m_timerWheel(true),
       m_jiffyPhase(-1),
+      m_uptime(Seconds(-1)),
       m_trialPeriod(MilliSeconds(TIPC_ADDR_TRIAL_PERIOD)),
       m_bcMode(BCLINK_MODE_SEL),
       m_bcRatio(TIPC_DEF_BC_RC_RATIO),
@@ -1055,20 +1078,45 @@ TipcStack::SetAddressTrialPeriod(Time t)
     m_trialPeriod = t;
 }
 
+void
+TipcStack::SetUptime(Time uptime)
+{
+    m_uptime = uptime;
+    m_jiffyPhase = -1; // derived again at the next use
+}
+
 int64_t
 TipcStack::JiffyPhase() const
 {
     if (m_jiffyPhase < 0)
     {
-        // one jiffies counter per kernel: the namespaces of a host share it;
-        // separate machines tick at unrelated phases (a fixed hash of the
-        // kernel's first node, so no random stream is consumed)
+        // one jiffies counter per kernel: the namespaces of a host share the
+        // first namespace's; separate machines have unrelated uptimes, so their
+        // ticks, and the multiples of 8, 64, ... ticks on which wheel timers run,
+        // fall at unrelated instants
         Ptr<LinuxHost> host = GetHost();
-        uint64_t key = host && !host->GetNamespaces().empty()
-                           ? host->GetNamespaces().front()->GetId()
-                           : (m_node ? m_node->GetId() : 0);
-        const int64_t tick = 1000000000LL / m_hz;
-        m_jiffyPhase = static_cast<int64_t>((key * 2654435761ULL) % 4294967296ULL) % tick;
+        Ptr<TipcStack> kernel = host && !host->GetNamespaces().empty()
+                                    ? host->GetNamespaces().front()->GetObject<TipcStack>()
+                                    : nullptr;
+        if (kernel && kernel != this)
+        {
+            m_jiffyPhase = kernel->JiffyPhase();
+        }
+        else if (!m_uptime.IsNegative())
+        {
+            m_jiffyPhase = m_uptime.GetNanoSeconds();
+        }
+        else
+        {
+            // a fixed hash of the node id (splitmix64), up to 2^15 ticks: no random
+            // stream is consumed
+            uint64_t z = (m_node ? m_node->GetId() : 0) + 0x9e3779b97f4a7c15ULL;
+            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+            z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+            z ^= z >> 31;
+            const uint64_t range = (uint64_t{1} << 15) * (1000000000ULL / m_hz);
+            m_jiffyPhase = static_cast<int64_t>(z % range);
+        }
     }
     return m_jiffyPhase;
 }
@@ -1082,13 +1130,29 @@ TipcStack::Jiffies() const
 Time
 TipcStack::TickTime(int64_t jiffies) const
 {
-    return NanoSeconds(jiffies * 1000000000LL / m_hz - JiffyPhase());
+    // rounded up, so that Jiffies() reads @p jiffies at that instant for any HZ
+    return NanoSeconds((jiffies * 1000000000LL + m_hz - 1) / m_hz - JiffyPhase());
 }
 
 int64_t
 TipcStack::MsecsToJiffies(uint32_t ms) const
 {
     return (static_cast<int64_t>(ms) * m_hz + 999) / 1000;
+}
+
+Time
+TipcStack::TimerDelay(int64_t jiffies) const
+{
+    const int64_t now = Jiffies();
+    const int64_t due =
+        m_timerWheel ? TimerWheelExpiry(now, now + jiffies, TimerWheelDepth(m_hz)) : now + jiffies;
+    return Max(TickTime(due) - Simulator::Now(), Seconds(0));
+}
+
+Time
+TipcStack::TimerDelay(Time interval) const
+{
+    return TimerDelay(MsecsToJiffies(static_cast<uint32_t>(interval.GetMilliSeconds())));
 }
 
 Ptr<TipcWindowControl>
@@ -1529,7 +1593,8 @@ TipcStack::PeekMonitor(uint32_t bearerId) const
 Time
 TipcStack::MonitorInterval() const
 {
-    return MilliSeconds(MON_TIMEOUT + (m_random & 0xffff));
+    // mon->timer_intv = msecs_to_jiffies(MON_TIMEOUT + (random & 0xffff)), a wheel timer
+    return TimerDelay(MilliSeconds(MON_TIMEOUT + (m_random & 0xffff)));
 }
 
 void

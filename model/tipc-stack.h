@@ -315,6 +315,21 @@ class TipcStack : public Object
      */
     Time JiffiesToTime(int64_t jiffies) const;
     /**
+     * @brief Delay until a kernel timer armed now with mod_timer(jiffies + @p jiffies)
+     *        runs: on the tick of its timer-wheel bucket (tipc::TimerWheelExpiry), or on
+     *        the exact expiry jiffy when the attribute TimerWheel is false.
+     * @param jiffies the timer interval
+     * @return the delay from now (never negative)
+     */
+    Time TimerDelay(int64_t jiffies) const;
+    /**
+     * @brief TimerDelay of an interval given in time: mod_timer(jiffies +
+     *        msecs_to_jiffies(@p interval)).
+     * @param interval the timer interval (whole milliseconds count)
+     * @return the delay from now (never negative)
+     */
+    Time TimerDelay(Time interval) const;
+    /**
      * @return the node's window policy (attribute WindowControl).  A policy
      *         keeps no per-link state (that is TipcWindowState), so all
      *         links of the node share one object; it is created when the
@@ -565,7 +580,7 @@ class TipcStack : public Object
     void NotifyNewAggregate() override;
 
   private:
-    /** @return ns this kernel's jiffy ticks are ahead of time 0 (fixed per kernel) */
+    /** @return this kernel's uptime at time 0 in ns (attribute Uptime or derived; fixed) */
     int64_t JiffyPhase() const;
     /**
      * @brief Attribute NodeIdentity setter: empty (derive it from the first bearer), up to
@@ -597,6 +612,11 @@ class TipcStack : public Object
      * @param hz kernel timer frequency
      */
     void SetHz(uint32_t hz);
+    /**
+     * @brief Attribute Uptime setter: the kernel's jiffies counter follows it from now on.
+     * @param uptime time since boot at simulation time 0 (negative: derived)
+     */
+    void SetUptime(Time uptime);
     /**
      * @brief Attribute AddressTrialPeriod setter (checked against its range, 1 ms .. 60 s).
      * @param t trial period
@@ -630,7 +650,8 @@ class TipcStack : public Object
     void SetMonitorThreshold(uint32_t threshold);
     /** @return attribute MonitorThreshold */
     uint32_t GetMonitorThreshold() const;
-    /** @return the monitor's re-evaluation period: MON_TIMEOUT + (random & 0xffff) ms */
+    /** @return delay to the monitor's next re-evaluation: MON_TIMEOUT + (random & 0xffff) ms, as a
+     * kernel timer (TimerDelay) */
     Time MonitorInterval() const;
     /**
      * @brief The monitor's periodic re-evaluation (mon_timeout).
@@ -729,7 +750,9 @@ class TipcStack : public Object
     TypeId m_windowTypeId;                               //!< window policy type
     mutable Ptr<TipcWindowControl> m_winCtl;             //!< the shared window policy
     uint32_t m_hz;                                       //!< kernel HZ
-    mutable int64_t m_jiffyPhase; //!< ns this kernel's ticks are ahead of time 0 (-1: unset)
+    bool m_timerWheel; //!< kernel timers run on timer-wheel buckets (attribute TimerWheel)
+    mutable int64_t m_jiffyPhase; //!< kernel uptime at time 0 in ns (-1: not yet derived)
+    Time m_uptime;                //!< attribute Uptime (negative: derived)
     Time m_trialPeriod;           //!< address trial duration
     Ptr<TipcLink> m_bcLink;       //!< broadcast send link
     uint32_t m_bcMode;            //!< BCLINK_MODE_*

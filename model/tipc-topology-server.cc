@@ -249,8 +249,8 @@ TipcTopologyServer::RcvSub(uint64_t id, const uint8_t* raw)
     }
     if (s.timeout != TIPC_WAIT_FOREVER)
     {
-        int64_t j = m_stack->MsecsToJiffies(s.timeout);
-        m_subs[subId].timer = Simulator::Schedule(m_stack->JiffiesToTime(j),
+        // mod_timer(&sub->timer, jiffies + msecs_to_jiffies(timeout))
+        m_subs[subId].timer = Simulator::Schedule(m_stack->TimerDelay(MilliSeconds(s.timeout)),
                                                   &TipcTopologyServer::SubTimeout,
                                                   this,
                                                   subId);

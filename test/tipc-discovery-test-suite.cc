@@ -5,8 +5,10 @@
 // cold-start capture.
 
 #include "tipc-link-harness.h"
+#include "tipc-net-fixture.h"
 #include "tipc-test-utils.h"
 
+#include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/csma-helper.h"
 #include "ns3/packet-socket-address.h"
@@ -19,6 +21,7 @@
 #include "ns3/tipc-eth-bearer.h"
 #include "ns3/tipc-helper.h"
 #include "ns3/tipc-peer.h"
+#include "ns3/tipc-timer-wheel.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -141,6 +144,71 @@ HandshakeOrder(const std::vector<WireEvent>& v)
 }
 
 } // namespace
+
+/**
+ * @ingroup tipc-tests
+ * @brief The node timer is a kernel timer: on the timer wheel an idle link's probes go
+ *        out every 96 jiffies, on multiples of 8 of the sender's jiffies counter (its
+ *        Uptime); with TimerWheel false every 94 jiffies.
+ */
+class TipcKernelTimerTestCase : public TestCase
+{
+  public:
+    /**
+     * @brief Constructor.
+     * @param wheel attribute TimerWheel
+     */
+    explicit TipcKernelTimerTestCase(bool wheel)
+        : TestCase(wheel ? "Idle-link probes every 384 ms (94 jiffies on the timer wheel), on "
+                           "multiples of 8 jiffies of the sender's clock"
+                         : "Idle-link probes every 376 ms (94 jiffies) with TimerWheel false"),
+          m_wheel(wheel)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const Time uptime = MilliSeconds(1234) + MicroSeconds(567);
+        std::vector<Time> probes;
+        {
+            SocketNet net(2);
+            for (uint32_t i = 0; i < 2; ++i)
+            {
+                net.Stack(i)->SetAttribute("TimerWheel", BooleanValue(m_wheel));
+            }
+            net.Stack(0)->SetAttribute("Uptime", TimeValue(uptime));
+            Simulator::Schedule(Seconds(2.9), [&]() {
+                net.LinkTx(0, 1, [&probes](const TipcHeader& h, Ptr<const Packet>) {
+                    if (h.GetUser() == LINK_PROTOCOL && h.GetType() == STATE_MSG && h.IsProbe())
+                    {
+                        probes.push_back(Simulator::Now());
+                    }
+                });
+            });
+            Simulator::Stop(Seconds(6));
+            Simulator::Run();
+        }
+        NS_TEST_ASSERT_MSG_GT_OR_EQ(probes.size(), 7U, "an idle link probes every period");
+        const Time period = MilliSeconds(m_wheel ? 384 : 376);
+        for (size_t i = 1; i < probes.size(); ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(probes[i] - probes[i - 1], period, "probe " << i);
+        }
+        if (m_wheel)
+        {
+            for (const Time& t : probes)
+            {
+                NS_TEST_EXPECT_MSG_EQ((t + uptime).GetNanoSeconds() % 32000000,
+                                      0,
+                                      "probe at " << t.As(Time::MS)
+                                                  << " is not on a multiple of 8 jiffies");
+            }
+        }
+    }
+
+    bool m_wheel; //!< attribute TimerWheel
+};
 
 /**
  * @ingroup tipc-tests
@@ -313,18 +381,20 @@ class TipcFullMeshTestCase : public TestCase
         }
         // every link endpoint came up exactly once
         NS_TEST_EXPECT_MSG_EQ(ups, m_n * (m_n - 1) * m_bearers, "link-up events");
-        // trial 1 s, first request at 1.125 s (at 1.0 s on a second bearer,
-        // enabled after the trial), RESET on the peer's node-timer tick one
-        // keepalive interval (94 jiffies) after its first link was created,
-        // ACTIVATE at the latest one tick later
+        // trial: frames every 33 jiffies (125 ms = 32 jiffies, a level-0 wheel timer
+        // runs one jiffy late); the first timer run at or after 1 s (the 8th, 1.056 s)
+        // ends it and the first request follows 33 jiffies later, 1.184-1.188 s (at
+        // 1.0 s on a second bearer, enabled after the trial); RESET on the peer's node
+        // timer 95-102 jiffies (94, rounded up to a multiple of 8) after its first link
+        // was created, ACTIVATE at the latest one timer period (96 jiffies) later
         std::cout << "  " << m_n << " nodes: all " << ups << " link endpoints up at "
                   << lastUp.As(Time::MS) << std::endl;
         NS_TEST_EXPECT_MSG_LT(lastUp,
-                              MilliSeconds(1125 + 375 + 375 + 10),
+                              MilliSeconds(1188 + 408 + 384 + 10),
                               "mesh complete too late");
-        const Time firstRequest = MilliSeconds(m_bearers > 1 ? 1000 : 1125);
+        const Time firstRequest = MilliSeconds(m_bearers > 1 ? 1000 : 1184);
         NS_TEST_EXPECT_MSG_GT(lastUp,
-                              firstRequest + MilliSeconds(376 - 4),
+                              firstRequest + MilliSeconds(380 - 4),
                               "mesh complete too early");
         Simulator::Destroy();
     }
@@ -412,10 +482,12 @@ class TipcSupervisionTestCase : public TipcLinkHarness
         int64_t tol = m_tolerance.GetMilliSeconds();
         Time intv = MilliSeconds(std::min<int64_t>(tol / 4, TIPC_MAX_KEEPALIVE));
         uint32_t abortLimit = static_cast<uint32_t>(tol / intv.GetMilliSeconds());
-        // the node timer runs on jiffy ticks: the interval rounded up to whole jiffies
+        // the node timer is a kernel timer: the interval rounded up to whole jiffies, and
+        // re-armed from its own handler it runs on its timer-wheel bucket's ticks (94
+        // jiffies -> every 96 at HZ 250, 3 -> every 4, 125 -> every 128)
         Ptr<TipcStack> s = Stack(1);
-        Time tick =
-            s->JiffiesToTime(s->MsecsToJiffies(static_cast<uint32_t>(intv.GetMilliSeconds())));
+        const int64_t j = s->MsecsToJiffies(static_cast<uint32_t>(intv.GetMilliSeconds()));
+        Time tick = s->JiffiesToTime(TimerWheelExpiry(0, j, TimerWheelDepth(250)));
         NS_TEST_ASSERT_MSG_EQ(m_down.IsZero(), false, "link never declared down");
         Time silent = m_down - m_lastRxBeforeDown;
         std::cout << "  tolerance " << tol << " ms, interval " << intv.GetMilliSeconds()
@@ -761,6 +833,8 @@ class TipcDiscoveryTestSuite : public TestSuite
         : TestSuite("tipc-discovery", TestSuite::Type::SYSTEM)
     {
         AddTestCase(new TipcColdStartTestCase);
+        AddTestCase(new TipcKernelTimerTestCase(true));
+        AddTestCase(new TipcKernelTimerTestCase(false));
         AddTestCase(new TipcFullMeshTestCase(2, 1));
         AddTestCase(new TipcFullMeshTestCase(20, 1));
         AddTestCase(new TipcFullMeshTestCase(4, 2));

@@ -12,11 +12,15 @@
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/tipc-helper.h"
+#include "ns3/tipc-link.h"
+#include "ns3/tipc-peer.h"
 #include "ns3/tipc-socket-factory.h"
 #include "ns3/tipc-socket.h"
 #include "ns3/uinteger.h"
 
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -71,6 +75,23 @@ class SocketNet
     uint32_t Addr(uint32_t i)
     {
         return Stack(i)->GetOwnAddress();
+    }
+
+    /// Observer of the frames a link sends: header and payload.
+    using LinkTxObserver = std::function<void(const TipcHeader&, Ptr<const Packet>)>;
+
+    /**
+     * @brief Call @p f for every frame node @p from's link on bearer 0 to node @p to
+     *        sends from now on (the link exists once discovery made it, by 1.5 s).
+     * @param from sending node
+     * @param to peer node
+     * @param f the observer
+     */
+    void LinkTx(uint32_t from, uint32_t to, LinkTxObserver f)
+    {
+        Stack(from)->GetPeer(Addr(to))->GetLink(0)->TraceConnectWithoutContext(
+            "Tx",
+            Callback<void, const TipcHeader&, Ptr<const Packet>>(std::move(f)));
     }
 
     NodeContainer nodes;        //!< the nodes
