@@ -54,8 +54,11 @@ class LinuxHost : public Object
      */
     Ptr<Node> CreateNamespace(const std::string& name);
     /**
-     * @brief Delete a namespace (ip netns del): every TIPC instance of this host
-     *        forgets it as a crossover peer first (tipc_node_pre_cleanup_net),
+     * @brief Delete a namespace (ip netns del, once its processes have exited): the
+     *        sockets of its processes are released first (tipc_release: FIN to
+     *        connected peers, unread messages rejected, bindings withdrawn), then
+     *        every TIPC instance of this host
+     *        forgets it as a crossover peer (tipc_node_pre_cleanup_net),
      *        then its TIPC instance stops (tipc_exit_net: each link sends RESET
      *        with peer_stopping over the still registered devices, so peers
      *        declare it down at once) and then its devices disappear (veth pairs

@@ -1457,6 +1457,18 @@ TipcStack::IsShutDown() const
 }
 
 void
+TipcStack::ReleaseSockets()
+{
+    for (const Ptr<TipcSocket>& s : GetSockets()) // Close unregisters the port
+    {
+        if (!m_topsrv || !m_topsrv->Owns(s))
+        {
+            s->Close();
+        }
+    }
+}
+
+void
 TipcStack::Shutdown()
 {
     if (m_dead)

@@ -405,6 +405,12 @@ class TipcStack : public Object
      * @param dying its TIPC instance
      */
     void PreCleanupNet(Ptr<TipcStack> dying);
+    /**
+     * @brief The namespace's processes have exited: release each of their sockets as
+     *        tipc_release does (FIN to a connected peer, unread messages rejected,
+     *        bindings withdrawn). The topology server's kernel sockets stay.
+     */
+    void ReleaseSockets();
     /** @brief Stop this instance (its namespace is deleted): sockets, peers, bearers. */
     void Shutdown();
     /** @return true once Shutdown() has run */

@@ -8,6 +8,7 @@
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace ns3
@@ -81,6 +82,18 @@ TipcTopologyServer::Start(Ptr<TipcStack> stack)
                                   MakeCallback(&TipcTopologyServer::OnAccept, this));
     stack->GetNameTable().SetEventCallback(
         [this](uint64_t subId, const TipcNameEvent& e) { OnNameEvent(subId, e); });
+}
+
+bool
+TipcTopologyServer::Owns(Ptr<const TipcSocket> s) const
+{
+    if (s == m_listener)
+    {
+        return true;
+    }
+    return std::any_of(m_conns.begin(), m_conns.end(), [&s](const auto& c) {
+        return c.second.sock == s;
+    });
 }
 
 uint32_t

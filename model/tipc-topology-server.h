@@ -66,6 +66,12 @@ class TipcTopologyServer : public Object
     uint32_t GetNConnections() const;
     /** @return active subscriptions */
     uint32_t GetNSubscriptions() const;
+    /**
+     * @brief Whether a socket is one of the server's own kernel sockets.
+     * @param s the socket
+     * @return true for the listening socket and the accepted subscriber connections
+     */
+    bool Owns(Ptr<const TipcSocket> s) const;
 
     /// TracedCallback signature for events: (event as sent, subscriber port).
     typedef void (*EventTracedCallback)(const TipcEvent& event, uint32_t subscriberPort);

@@ -460,8 +460,9 @@ class DeleteNamespaceTestCase : public TestCase
 {
   public:
     DeleteNamespaceTestCase()
-        : TestCase("Deleting the receiving namespace during a crossover stream: no crash, the "
-                   "sender sees the connection reset, the peer is declared down")
+        : TestCase("Deleting the receiving namespace during a crossover stream: no crash, its "
+                   "sockets are released first (the sender gets a FIN with NO_PORT, not the "
+                   "node-down NO_NODE), the peer is declared down")
     {
     }
 
@@ -488,6 +489,16 @@ class DeleteNamespaceTestCase : public TestCase
         net.Stack(0)->TraceConnectWithoutContext(
             "NodeDown",
             Callback<void, uint32_t>([&nodeDown](uint32_t) { nodeDown = Simulator::Now(); }));
+        std::vector<uint32_t> connErrors; // error codes of CONN_MSGs delivered at node 0
+        net.Stack(0)->TraceConnectWithoutContext(
+            "Deliver",
+            Callback<void, const TipcHeader&, Ptr<const Packet>, uint32_t>(
+                [&connErrors](const TipcHeader& h, Ptr<const Packet>, uint32_t) {
+                    if (h.GetType() == TIPC_CONN_MSG && h.GetErrorCode() != 0)
+                    {
+                        connErrors.push_back(h.GetErrorCode());
+                    }
+                }));
         Simulator::Schedule(Seconds(3), [&]() { cli->Connect(TipcAddress::Service(SRV, 3)); });
         for (uint32_t k = 0; k < 4000; ++k)
         {
@@ -516,6 +527,9 @@ class DeleteNamespaceTestCase : public TestCase
         // (peer_stopping) reaches the peer at once, well within one tolerance
         NS_TEST_EXPECT_MSG_LT_OR_EQ(nodeDown, del + MilliSeconds(1), "by the link's RESET");
         NS_TEST_EXPECT_MSG_EQ(cliEvents.errorClose, 1, "the connection was reset");
+        // tipc_release ran before the namespace went: its FIN carries TIPC_ERR_NO_PORT
+        NS_TEST_ASSERT_MSG_EQ(connErrors.empty(), false, "the client's socket heard of it");
+        NS_TEST_EXPECT_MSG_EQ(connErrors.front(), TIPC_ERR_NO_PORT, "a FIN, not node down");
         NS_TEST_EXPECT_MSG_EQ(lastRc, -1, "sends fail afterwards");
         NS_TEST_EXPECT_MSG_EQ((lastErr == TipcErrno::EPIPE_), true, "with EPIPE");
     }
