@@ -1673,6 +1673,7 @@ void
 TipcSocket::FilterRcvOne(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq)
 {
     const TipcHeader& h = msg->hdr;
+    const uint32_t peerErr = h.GetErrorCode(); // Reject may turn the header around
     uint32_t limit = RcvbufLimit(h);
     State before = m_state;
     uint32_t err = TIPC_ERR_NO_PORT;
@@ -1694,11 +1695,16 @@ TipcSocket::FilterRcvOne(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq)
     if (reject)
     {
         Reject(msg, err, xmitq);
-        return;
     }
-    m_rcvQueue.push_back({msg, ts, 0});
-    m_rmemAlloc += ts;
-    tipc::FireTrace(m_rxTrace, h, msg->data);
+    else
+    {
+        m_rcvQueue.push_back({msg, ts, 0});
+        m_rmemAlloc += ts;
+        tipc::FireTrace(m_rxTrace, h, msg->data);
+    }
+    // tipc_sk_filter_connect changes the state (and wakes the socket's waiters) before
+    // the receive buffer check, so a FIN or an ACK with data rejected for overload
+    // still closes or completes the connection
     if (before == CONNECTING && m_state == ESTABLISHED)
     {
         NotifyConnectionSucceeded();
@@ -1711,7 +1717,7 @@ TipcSocket::FilterRcvOne(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq)
     }
     else if (before == ESTABLISHED && m_state == DISCONNECTING)
     {
-        if (h.GetErrorCode() == TIPC_CONN_SHUTDOWN)
+        if (peerErr == TIPC_CONN_SHUTDOWN)
         {
             NotifyNormalClose();
         }
@@ -1720,7 +1726,7 @@ TipcSocket::FilterRcvOne(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq)
             NotifyErrorClose();
         }
     }
-    if (m_state != LISTEN)
+    if (!reject && m_state != LISTEN)
     {
         NotifyDataRecv();
     }
@@ -1760,8 +1766,8 @@ TipcSocket::FilterConnect(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq)
             {
                 return true;
             }
-            NotifyConnectionSucceeded();
-            msg->hdr.SetDestDroppable(true); // the empty ACK is dropped silently
+            // the empty ACK is dropped silently (FilterRcvOne reports the new state)
+            msg->hdr.SetDestDroppable(true);
             return false;
         }
         if (oport != pport || onode != pnode)

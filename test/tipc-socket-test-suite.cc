@@ -1256,6 +1256,60 @@ class ProbeTestCase : public TestCase
     }
 };
 
+/// A FIN the full receive buffer rejects still closes the connection.
+class OverloadedFinTestCase : public TestCase
+{
+  public:
+    OverloadedFinTestCase()
+        : TestCase("A FIN arriving at a full receive buffer is rejected (OVERLOAD) but still "
+                   "closes the connection and tells the application (tipc_sk_filter_connect "
+                   "changes state before the buffer check)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Ptr<TipcSocket> lst = net.Create(1, TipcSocketType::SEQPACKET);
+        Inbox sin;
+        Acceptor acc;
+        acc.Attach(lst, &sin);
+        lst->Bind(TipcAddress::Service(SRV_TYPE, 51));
+        lst->Listen();
+        Ptr<TipcSocket> cli = net.Create(0, TipcSocketType::SEQPACKET);
+        // the smallest buffer holds one queued message (truesize 1 280 of 2 304 bytes)
+        cli->SetAttribute("RcvBufSize", UintegerValue(2304));
+        Inbox cin;
+        cin.paused = true; // the client never reads
+        cin.Attach(cli);
+        uint32_t overloads = 0;
+        cli->TraceConnectWithoutContext("Reject",
+                                        Callback<void, const TipcHeader&, uint32_t>(
+                                            [&overloads](const TipcHeader&, uint32_t err) {
+                                                overloads += err == TIPC_ERR_OVERLOAD ? 1 : 0;
+                                            }));
+        uint32_t connected = 0;
+        cli->SetConnectCallback(
+            Callback<void, Ptr<Socket>>([&connected](Ptr<Socket>) { ++connected; }),
+            MakeNullCallback<void, Ptr<Socket>>());
+        Simulator::Schedule(Seconds(2),
+                            [&]() { cli->Connect(TipcAddress::Service(SRV_TYPE, 51)); });
+        Simulator::Schedule(Seconds(2.5), [&]() {
+            NS_TEST_ASSERT_MSG_EQ(acc.accepted.size(), 1U, "connected");
+            acc.accepted.front()->Send(Pattern(100), 0);
+        });
+        Simulator::Schedule(Seconds(3), [&]() { acc.accepted.front()->Close(); });
+        Simulator::Stop(Seconds(4));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(connected, 1, "one connection-succeeded callback (empty ACK)");
+        NS_TEST_EXPECT_MSG_EQ(overloads, 1, "the FIN found the buffer full");
+        NS_TEST_EXPECT_MSG_EQ(cli->IsConnected(), false, "the connection is closed");
+        NS_TEST_EXPECT_MSG_EQ(cin.errorClose, 1, "the application was told (NO_PORT: error)");
+        NS_TEST_EXPECT_MSG_EQ(cli->GetRxAvailable(), 100, "the queued message stays readable");
+    }
+};
+
 /// A node that leaves in an orderly way: its bindings are withdrawn at once.
 class OrderlyLeaveTestCase : public TestCase
 {
@@ -1521,6 +1575,7 @@ class TipcSocketTestSuite : public TestSuite
         AddTestCase(new WireLayoutTestCase);
         AddTestCase(new ProbeTestCase);
         AddTestCase(new OrderlyLeaveTestCase);
+        AddTestCase(new OverloadedFinTestCase);
         AddTestCase(new NagleTestCase(false));
         AddTestCase(new NagleTestCase(true));
         AddTestCase(new OverloadTestCase(TIPC_LOW_IMPORTANCE));
