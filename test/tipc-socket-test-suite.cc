@@ -115,6 +115,19 @@ struct Acceptor
                                     MakeCallback(&Acceptor::OnNew, this));
     }
 
+    /**
+     * @brief Attach to @p listener, bind it to {SRV_TYPE, @p instance} and listen.
+     * @param listener the listening socket
+     * @param in inbox for the accepted sockets
+     * @param instance service instance
+     */
+    void Listen(Ptr<TipcSocket> listener, Inbox* in, uint32_t instance)
+    {
+        Attach(listener, in);
+        listener->Bind(TipcAddress::Service(SRV_TYPE, instance));
+        listener->Listen();
+    }
+
     void OnNew(Ptr<Socket> s, const Address&)
     {
         accepted.push_back(s);
@@ -429,9 +442,7 @@ class ShutdownTestCase : public TestCase
         Ptr<TipcSocket> cli = net.Create(0, TipcSocketType::STREAM);
         Inbox sin;
         Acceptor acc;
-        acc.Attach(lst, &sin);
-        lst->Bind(TipcAddress::Service(SRV_TYPE, 5));
-        lst->Listen();
+        acc.Listen(lst, &sin, 5);
         Simulator::Schedule(Seconds(2), [&]() { cli->Connect(TipcAddress::Service(SRV_TYPE, 5)); });
         Simulator::Schedule(Seconds(2.1), [&]() {
             cli->Send(Pattern(3000, 1), 0);
@@ -892,9 +903,7 @@ class NodeLossTestCase : public TestCase
         cin.Attach(cli);
         Acceptor acc;
         Inbox sin;
-        acc.Attach(lst, &sin);
-        lst->Bind(TipcAddress::Service(SRV_TYPE, 70));
-        lst->Listen();
+        acc.Listen(lst, &sin, 70);
         Simulator::Schedule(Seconds(2),
                             [&]() { cli->Connect(TipcAddress::Service(SRV_TYPE, 70)); });
         const Time cut = Seconds(3);
@@ -940,9 +949,7 @@ class FlowControlTestCase : public TestCase
         sin.paused = true;
         sin.readSize = 4096;
         Acceptor acc;
-        acc.Attach(lst, &sin);
-        lst->Bind(TipcAddress::Service(SRV_TYPE, 80));
-        lst->Listen();
+        acc.Listen(lst, &sin, 80);
         const uint32_t total = 4 * 1024 * 1024;
         Ptr<Packet> data = Pattern(total, 11);
         uint32_t sent = 0;
@@ -1037,9 +1044,7 @@ class SendFromCallbackTestCase : public TestCase
         Inbox sin;
         sin.readSize = 1 << 20;
         Acceptor acc;
-        acc.Attach(lst, &sin);
-        lst->Bind(TipcAddress::Service(SRV_TYPE, 90));
-        lst->Listen();
+        acc.Listen(lst, &sin, 90);
         const uint32_t total = 10000000;
         Ptr<Packet> data = Pattern(total, 13);
         uint32_t sent = 0;
@@ -1231,9 +1236,7 @@ class ProbeTestCase : public TestCase
         Ptr<TipcSocket> cli = net.Create(0, TipcSocketType::SEQPACKET);
         Inbox sin;
         Acceptor acc;
-        acc.Attach(lst, &sin);
-        lst->Bind(TipcAddress::Service(SRV_TYPE, 95));
-        lst->Listen();
+        acc.Listen(lst, &sin, 95);
         std::map<uint32_t, uint32_t> probes; // CONN_MANAGER type -> count, sent by node 0
         Simulator::Schedule(Seconds(1.9), [&]() {
             net.LinkTx(0, 1, [&probes](const TipcHeader& h, Ptr<const Packet>) {
@@ -1274,9 +1277,7 @@ class OverloadedFinTestCase : public TestCase
         Ptr<TipcSocket> lst = net.Create(1, TipcSocketType::SEQPACKET);
         Inbox sin;
         Acceptor acc;
-        acc.Attach(lst, &sin);
-        lst->Bind(TipcAddress::Service(SRV_TYPE, 51));
-        lst->Listen();
+        acc.Listen(lst, &sin, 51);
         Ptr<TipcSocket> cli = net.Create(0, TipcSocketType::SEQPACKET);
         // the smallest buffer holds one queued message (truesize 1 280 of 2 304 bytes)
         cli->SetAttribute("RcvBufSize", UintegerValue(2304));
@@ -1370,9 +1371,7 @@ class NagleTestCase : public TestCase
         cli->SetAttribute("NoDelay", BooleanValue(m_nodelay));
         Inbox sin;
         Acceptor acc;
-        acc.Attach(lst, &sin);
-        lst->Bind(TipcAddress::Service(SRV_TYPE, 97));
-        lst->Listen();
+        acc.Listen(lst, &sin, 97);
         uint32_t dataMsgs = 0;
         uint32_t socketMsgs = 0;
         uint32_t ackRequired = 0;
