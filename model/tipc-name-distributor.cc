@@ -226,7 +226,8 @@ TipcNameDistributor::NodeDown(uint32_t peer, uint16_t caps)
     auto it = m_peers.find(peer);
     if (it != m_peers.end())
     {
-        it->second.queue.clear(); // the sequence state survives (Linux never resets it)
+        // the sequence state survives node down; it goes with the node (ForgetPeer)
+        it->second.queue.clear();
     }
     for (const auto& p : m_table.GetPublicationsOfNode(peer))
     {
@@ -238,6 +239,19 @@ TipcNameDistributor::NodeDown(uint32_t peer, uint16_t caps)
     {
         --m_rcDests;
     }
+}
+
+void
+TipcNameDistributor::ForgetPeer(uint32_t peer)
+{
+    m_peers.erase(peer);
+}
+
+bool
+TipcNameDistributor::IsOpen(uint32_t peer) const
+{
+    auto it = m_peers.find(peer);
+    return it != m_peers.end() && it->second.open;
 }
 
 void

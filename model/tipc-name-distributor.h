@@ -108,6 +108,19 @@ class TipcNameDistributor : public Object
      */
     void NodeDown(uint32_t peer, uint16_t caps);
     /**
+     * @brief The peer node was deleted (tipc_node_cleanup frees it with its broadcast
+     *        entry): a node created again for that address starts closed, expecting
+     *        named_seqno 0, and holds single updates until its bulk arrives.
+     * @param peer peer address
+     */
+    void ForgetPeer(uint32_t peer);
+    /**
+     * @param peer peer address
+     * @return true if the peer's last bulk message has opened its update queue
+     *         (named_open)
+     */
+    bool IsOpen(uint32_t peer) const;
+    /**
      * @brief A NAME_DISTRIBUTOR message arrived from a peer (tipc_named_rcv).
      * @param msg the message
      * @param fromNode the peer it came from (its originating node)

@@ -837,6 +837,10 @@ TipcStack::DeletePeer(uint32_t addr)
     m_peerIndex.erase(addr);
     m_peersById.erase(peer->GetNodeId());
     peer->Dispose();
+    if (m_names)
+    {
+        m_names->ForgetPeer(addr);
+    }
 }
 
 uint16_t

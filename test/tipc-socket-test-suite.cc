@@ -14,6 +14,7 @@
 #include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/csma-helper.h"
+#include "ns3/csma-net-device.h"
 #include "ns3/error-model.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
@@ -21,6 +22,7 @@
 #include "ns3/test.h"
 #include "ns3/tipc-ancillary-tag.h"
 #include "ns3/tipc-helper.h"
+#include "ns3/tipc-name-distributor.h"
 #include "ns3/tipc-peer.h"
 #include "ns3/tipc-socket-factory.h"
 #include "ns3/tipc-socket.h"
@@ -1311,6 +1313,53 @@ class OverloadedFinTestCase : public TestCase
     }
 };
 
+/// A peer deleted after its cleanup delay starts afresh in name distribution.
+class PeerCleanupTestCase : public TestCase
+{
+  public:
+    PeerCleanupTestCase()
+        : TestCase("A peer deleted after CleanupDelay takes its name-distribution state along "
+                   "(tipc_node_cleanup): its queue is closed until its next bulk")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // peers are created at discovery: the default must hold until the run ends
+        Config::SetDefault("ns3::TipcPeer::CleanupDelay", TimeValue(Seconds(2)));
+        SocketNet net(2);
+        Ptr<TipcSocket> srv = net.Create(1, TipcSocketType::RDM);
+        Simulator::Schedule(Seconds(2), [&]() { srv->Bind(TipcAddress::Service(SRV_TYPE, 7)); });
+        std::map<double, std::pair<bool, size_t>> seen; // time -> (open, bindings of node 1)
+        for (double t : {2.5, 9.0, 12.0})
+        {
+            Simulator::Schedule(Seconds(t), [&, t]() {
+                Ptr<TipcNameDistributor> d = net.Stack(0)->GetNameDistributor();
+                seen[t] = {d->IsOpen(net.Addr(1)),
+                           d->GetTable().GetPublicationsOfNode(net.Addr(1)).size()};
+            });
+        }
+        // node 1 falls silent at 3 s (down at node 0 by 5.3 s, deleted by 7.7 s), back at 9.5 s
+        auto setLink = [&net](bool up) {
+            Ptr<CsmaNetDevice> d = DynamicCast<CsmaNetDevice>(net.devices.Get(1));
+            d->SetSendEnable(up);
+            d->SetReceiveEnable(up);
+        };
+        Simulator::Schedule(Seconds(3), [&setLink]() { setLink(false); });
+        Simulator::Schedule(Seconds(9.5), [&setLink]() { setLink(true); });
+        Simulator::Stop(Seconds(12.5));
+        Simulator::Run();
+        Config::Reset();
+        NS_TEST_EXPECT_MSG_EQ(seen[2.5].first, true, "opened by the bulk at link up");
+        NS_TEST_EXPECT_MSG_EQ(seen[2.5].second, 2U, "node state and the service");
+        NS_TEST_EXPECT_MSG_EQ(seen[9.0].first, false, "forgotten with the deleted peer");
+        NS_TEST_EXPECT_MSG_EQ(seen[9.0].second, 0U, "its bindings withdrawn");
+        NS_TEST_EXPECT_MSG_EQ(seen[12.0].first, true, "opened again by the new bulk");
+        NS_TEST_EXPECT_MSG_EQ(seen[12.0].second, 2U, "its bindings back");
+    }
+};
+
 /// A node that leaves in an orderly way: its bindings are withdrawn at once.
 class OrderlyLeaveTestCase : public TestCase
 {
@@ -1574,6 +1623,7 @@ class TipcSocketTestSuite : public TestSuite
         AddTestCase(new WireLayoutTestCase);
         AddTestCase(new ProbeTestCase);
         AddTestCase(new OrderlyLeaveTestCase);
+        AddTestCase(new PeerCleanupTestCase);
         AddTestCase(new OverloadedFinTestCase);
         AddTestCase(new NagleTestCase(false));
         AddTestCase(new NagleTestCase(true));
