@@ -12,7 +12,7 @@ main()
     NetDeviceContainer devices = CsmaHelper().Install(nodes); // one Ethernet segment
     TipcHelper tipc;
     tipc.Install(nodes);
-    tipc.AddEthBearers(devices); // neighbour discovery; the link is up after 1.5 s
+    tipc.AddEthBearers(devices); // neighbour discovery; the link is up after 1.6 s
     Ptr<Socket> server = Socket::CreateSocket(nodes.Get(1), TipcSocketFactory::GetTypeId());
     server->Bind(TipcAddress::Service(18888, 17)); // publish service {18888, 17} cluster-wide
     server->SetRecvCallback(MakeCallback(+[](Ptr<Socket> s) {
