@@ -207,6 +207,7 @@ TipcStack::GetTypeId()
 TipcStack::TipcStack()
     : m_addr(0),
       m_trialAddr(0),
+      m_trialEnd(0),
       m_trialStarted(false),
       m_clusterId(TIPC_DEF_NET_ID),
       m_random(0),
@@ -589,21 +590,29 @@ TipcStack::IsCryptoBuild() const
 bool
 TipcStack::InAddressTrial() const
 {
-    return m_trialStarted && m_addr == 0 && Simulator::Now() < m_trialEnd;
+    // time_before(jiffies, addr_trial_end)
+    return m_trialStarted && m_addr == 0 && Jiffies() < m_trialEnd;
+}
+
+int64_t
+TipcStack::TrialEnd() const
+{
+    // addr_trial_end = jiffies + msecs_to_jiffies(1000)
+    return Jiffies() + MsecsToJiffies(static_cast<uint32_t>(m_trialPeriod.GetMilliSeconds()));
 }
 
 void
 TipcStack::StartAddressTrial()
 {
     m_trialStarted = true;
-    m_trialEnd = Simulator::Now() + m_trialPeriod;
+    m_trialEnd = TrialEnd();
 }
 
 void
 TipcStack::RestartAddressTrial(uint32_t addr)
 {
     m_trialAddr = addr;
-    m_trialEnd = Simulator::Now() + m_trialPeriod;
+    m_trialEnd = TrialEnd();
 }
 
 void
@@ -614,7 +623,7 @@ TipcStack::FinalizeAddress()
         return; // tipc_net_finalize runs once
     }
     m_addr = m_trialAddr;
-    m_trialEnd = Simulator::Now();
+    m_trialEnd = Jiffies();
     NS_LOG_INFO("node " << m_nodeId << " address " << std::hex << m_addr);
     PublishNodeState();
     m_addressTrace(m_addr);

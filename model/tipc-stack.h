@@ -588,6 +588,8 @@ class TipcStack : public Object
   private:
     /** @return this kernel's uptime at time 0 in ns (attribute Uptime or derived; fixed) */
     int64_t JiffyPhase() const;
+    /** @return the jiffy at which an address trial starting now ends */
+    int64_t TrialEnd() const;
     /**
      * @brief Attribute NodeIdentity setter: empty (derive it from the first bearer), up to
      *        16 characters [0-9A-Za-z.:_-@] or up to 32 hex digits (fatal error otherwise).
@@ -737,7 +739,7 @@ class TipcStack : public Object
     TipcNodeId m_nodeId;            //!< identity
     uint32_t m_addr;                //!< own address (0: not yet)
     uint32_t m_trialAddr;           //!< trial address
-    Time m_trialEnd;                //!< end of the address trial
+    int64_t m_trialEnd;             //!< end of the address trial (jiffies)
     bool m_trialStarted;            //!< a trial was started
     uint32_t m_clusterId;           //!< cluster id
     uint32_t m_random;              //!< tn->random
