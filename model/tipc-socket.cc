@@ -217,6 +217,7 @@ TipcSocket::DoDispose()
 {
     m_timer.Cancel();
     m_connectTimer.Cancel();
+    m_shutdownWait.Cancel();
     if (m_stack && !m_closed)
     {
         m_stack->UnregisterPort(m_portId);
@@ -356,6 +357,7 @@ TipcSocket::SetState(State s)
         m_stateTrace(StateName(m_state), StateName(s));
         NS_LOG_INFO("socket " << m_portId << " " << StateName(m_state) << " -> " << StateName(s));
         m_state = s;
+        CheckShutdownWait(); // a connection that ends ends the wait (EPIPE)
     }
     return ok;
 }
@@ -432,6 +434,7 @@ TipcSocket::DistrXmit(std::deque<Ptr<TipcMsg>>& xmitq)
 void
 TipcSocket::NotifyWriteSpace()
 {
+    CheckShutdownWait();
     NotifySend(GetTxAvailable());
 }
 
@@ -610,6 +613,9 @@ TipcSocket::Abort()
 {
     m_timer.Cancel();
     m_connectTimer.Cancel();
+    m_shutdownWait.Cancel();
+    m_closePending = false;
+    m_shutdownPending = false;
     m_writeQueue.clear();
     m_rcvQueue.clear();
     m_backlog.clear();
@@ -845,6 +851,10 @@ TipcSocket::CheckSendCond(bool congested)
 int
 TipcSocket::Send(Ptr<Packet> p, uint32_t /* flags */)
 {
+    if (m_closePending || m_shutdownPending)
+    {
+        return Fail(TipcErrno::EPIPE_);
+    }
     p = Stamp(p);
     Enter();
     int rc = IsConnectionType() ? SendStream(p, nullptr) : SendMsg(p, nullptr);
@@ -858,6 +868,10 @@ TipcSocket::SendTo(Ptr<Packet> p, uint32_t /* flags */, const Address& toAddress
     if (!TipcAddress::IsMatchingType(toAddress))
     {
         return Fail(TipcErrno::EINVAL_);
+    }
+    if (m_closePending || m_shutdownPending)
+    {
+        return Fail(TipcErrno::EPIPE_);
     }
     TipcAddress a = TipcAddress::ConvertFrom(toAddress);
     p = Stamp(p);
@@ -2238,8 +2252,78 @@ TipcSocket::DoShutdown(uint32_t err)
     m_rmemAlloc = 0;
 }
 
+bool
+TipcSocket::ShutdownMustWait() const
+{
+    return IsConnectionType() && (m_state == ESTABLISHED || m_state == CONNECTING) &&
+           (m_congLinkCnt != 0 || ConnCongested());
+}
+
+bool
+TipcSocket::StartShutdownWait()
+{
+    // __tipc_shutdown: tipc_wait_for_cond(!cong_link_cnt && !tsk_conn_cong), with a
+    // timeout of CONN_TIMEOUT_DEFAULT whatever the socket's blocking mode, so that the
+    // FIN cannot overtake data still waiting for a link wakeup
+    if (!ShutdownMustWait())
+    {
+        return false;
+    }
+    if (!m_shutdownWait.IsRunning())
+    {
+        m_shutdownWait =
+            Simulator::Schedule(m_stack->TimerDelay(MilliSeconds(CONN_TIMEOUT_DEFAULT)),
+                                &TipcSocket::ResumeShutdown,
+                                this);
+    }
+    return true;
+}
+
+void
+TipcSocket::CheckShutdownWait()
+{
+    if ((m_closePending || m_shutdownPending) && !ShutdownMustWait())
+    {
+        // the waiting caller runs again once woken, after the event that woke it
+        m_shutdownWait.Cancel();
+        m_shutdownWait = Simulator::ScheduleNow(&TipcSocket::ResumeShutdown, this);
+    }
+}
+
+void
+TipcSocket::ResumeShutdown()
+{
+    Ptr<TipcSocket> self(this);
+    m_shutdownWait.Cancel();
+    if (m_shutdownPending)
+    {
+        m_shutdownPending = false;
+        FinishShutdown();
+    }
+    if (m_closePending)
+    {
+        m_closePending = false;
+        FinishClose();
+    }
+}
+
 int
 TipcSocket::Shutdown()
+{
+    if (m_closePending || m_shutdownPending)
+    {
+        return 0;
+    }
+    if (StartShutdownWait())
+    {
+        m_shutdownPending = true;
+        return 0;
+    }
+    return FinishShutdown();
+}
+
+int
+TipcSocket::FinishShutdown()
 {
     Enter();
     DoShutdown(TIPC_CONN_SHUTDOWN);
@@ -2273,9 +2357,42 @@ TipcSocket::ShutdownRecv()
 int
 TipcSocket::Close()
 {
-    if (m_closed)
+    if (m_closed || m_closePending)
     {
         return 0;
+    }
+    if (m_shutdownPending || StartShutdownWait())
+    {
+        m_closePending = true;
+        // the application has let go of the socket
+        SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
+        SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+        SetDataSentCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+        SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                          MakeNullCallback<void, Ptr<Socket>>());
+        SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                           MakeNullCallback<void, Ptr<Socket>>());
+        return 0;
+    }
+    FinishClose();
+    return 0;
+}
+
+void
+TipcSocket::CloseNow()
+{
+    m_shutdownWait.Cancel();
+    m_shutdownPending = false;
+    m_closePending = false;
+    FinishClose();
+}
+
+void
+TipcSocket::FinishClose()
+{
+    if (m_closed)
+    {
+        return;
     }
     Ptr<TipcSocket> self(this);
     Enter();
@@ -2289,7 +2406,6 @@ TipcSocket::Close()
     m_congLinks.clear();
     m_congLinkCnt = 0;
     Leave(); // messages that arrived meanwhile are refused (NO_PORT)
-    return 0;
 }
 
 } // namespace ns3

@@ -196,9 +196,19 @@ class TipcSocket : public Socket
      * message (the peer sees an abort).  All bindings are withdrawn, the timers
      * stop and the port is unregistered: later messages for it are rejected with
      * TIPC_ERR_NO_PORT.  Closing twice does nothing.
+     *
+     * As in Linux (__tipc_shutdown), a connection whose link or connection window is
+     * congested first waits, up to 8 s (CONN_TIMEOUT_DEFAULT) and even for a
+     * non-blocking socket, until the congestion clears or the connection ends; the
+     * application gets no more callbacks from the moment it closes.
      * @return 0
      */
     int Close() override;
+    /**
+     * @brief Close() without the congestion wait: the socket of a process that exits
+     *        with its namespace (LinuxHost::DeleteNamespace).
+     */
+    void CloseNow();
     /**
      * @brief Half-close for sending: not supported, Linux TIPC accepts only
      *        SHUT_RDWR (use Shutdown()).
@@ -373,7 +383,8 @@ class TipcSocket : public Socket
      */
     int BindInternal(const TipcServiceRange& range, uint32_t scope);
     /**
-     * @brief shutdown(SHUT_RDWR), the only shutdown Linux TIPC supports.
+     * @brief shutdown(SHUT_RDWR), the only shutdown Linux TIPC supports. A congested
+     *        connection first waits as in Close(); sends fail with EPIPE meanwhile.
      * @return 0 or -1 (ENOTCONN if the socket was not connected)
      */
     int Shutdown();
@@ -724,6 +735,24 @@ class TipcSocket : public Socket
     /** @return true while snt_unacked exceeds the send window */
     bool ConnCongested() const;
     /**
+     * @return true while __tipc_shutdown must wait: a connecting or connected socket
+     *         with a congested link or connection window
+     */
+    bool ShutdownMustWait() const;
+    /**
+     * @brief Start __tipc_shutdown's wait (at most CONN_TIMEOUT_DEFAULT) if it must.
+     * @return true if Close/Shutdown waits (ResumeShutdown completes it)
+     */
+    bool StartShutdownWait();
+    /** @brief End a pending Close/Shutdown's wait once its condition holds. */
+    void CheckShutdownWait();
+    /** @brief The wait is over: complete the pending Shutdown, then Close. */
+    void ResumeShutdown();
+    /** @brief Close() once no wait is needed (tipc_release). */
+    void FinishClose();
+    /** @return Shutdown()'s result once no wait is needed */
+    int FinishShutdown();
+    /**
      * @brief Flow-control blocks of a message (tsk_inc).
      * @param msglen header plus data bytes
      * @return blocks
@@ -836,6 +865,9 @@ class TipcSocket : public Socket
     std::deque<Ptr<TipcMsg>> m_backlog;    //!< arrived during a call
     EventId m_timer;                       //!< probe / SYN retry timer
     EventId m_connectTimer;                //!< connect() timeout
+    EventId m_shutdownWait;                //!< end of __tipc_shutdown's congestion wait
+    bool m_closePending{false};            //!< Close() waits for congestion to clear
+    bool m_shutdownPending{false};         //!< Shutdown() waits for congestion to clear
     bool m_closed;                         //!< released
     Time m_probeInterval;                  //!< connection probe interval (attribute)
     Time m_connRetryDelay;                 //!< SYN retry base delay (attribute)

@@ -1476,7 +1476,7 @@ TipcStack::ReleaseSockets()
     {
         if (!m_topsrv || !m_topsrv->Owns(s))
         {
-            s->Close();
+            s->CloseNow(); // the namespace goes at once: no congestion wait
         }
     }
 }

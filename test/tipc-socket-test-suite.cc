@@ -1360,6 +1360,94 @@ class PeerCleanupTestCase : public TestCase
     }
 };
 
+/// Close of a congested connection waits, as __tipc_shutdown does.
+class CloseWaitTestCase : public TestCase
+{
+  public:
+    /**
+     * @brief Constructor.
+     * @param reads the reader resumes 1 s after the close
+     */
+    explicit CloseWaitTestCase(bool reads)
+        : TestCase(reads ? "Close with a full connection window: the FIN waits until the reader "
+                           "opens the window 1 s later, after all the data"
+                         : "Close with a full connection window and a reader that never reads: "
+                           "the FIN goes 8 s later (CONN_TIMEOUT_DEFAULT)"),
+          m_reads(reads)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Ptr<TipcSocket> lst = net.Create(1, TipcSocketType::STREAM);
+        Inbox sin;
+        sin.paused = true;
+        Acceptor acc;
+        acc.Listen(lst, &sin, 52);
+        Ptr<TipcSocket> cli = net.Create(0, TipcSocketType::STREAM);
+        Time fin;
+        Time closeAt;
+        uint32_t sent = 0;
+        Simulator::Schedule(Seconds(1.9), [&]() {
+            net.LinkTx(0, 1, [&fin](const TipcHeader& h, Ptr<const Packet>) {
+                if (h.GetType() == TIPC_CONN_MSG && h.GetErrorCode() == TIPC_ERR_NO_PORT &&
+                    fin.IsZero())
+                {
+                    fin = Simulator::Now();
+                }
+            });
+        });
+        Simulator::Schedule(Seconds(2),
+                            [&]() { cli->Connect(TipcAddress::Service(SRV_TYPE, 52)); });
+        // from 2.5 s write every 10 ms until the socket refuses: link congestion clears at
+        // each wakeup, the connection window (512 blocks) stays full, as nobody reads
+        auto write = [&]() {
+            for (uint32_t k = 0; k < 1000 && cli->Send(Pattern(1000, sent), 0) > 0; ++k)
+            {
+                sent += 1000;
+            }
+        };
+        for (uint32_t t = 0; t < 50; ++t)
+        {
+            Simulator::Schedule(Seconds(2.5) + MilliSeconds(10 * t), write);
+        }
+        Simulator::Schedule(Seconds(3), [&]() {
+            write();
+            closeAt = Simulator::Now();
+            NS_TEST_EXPECT_MSG_EQ(cli->Close(), 0, "close");
+            NS_TEST_EXPECT_MSG_EQ(cli->Send(Pattern(10), 0), -1, "no sends after close");
+        });
+        if (m_reads)
+        {
+            Simulator::Schedule(Seconds(4), [&]() {
+                sin.paused = false;
+                sin.Drain(acc.accepted.front());
+            });
+        }
+        Simulator::Stop(Seconds(12));
+        Simulator::Run();
+        std::cout << "  " << sent << " bytes written before the close; FIN "
+                  << (fin - closeAt).As(Time::MS) << " after it" << std::endl;
+        NS_TEST_ASSERT_MSG_EQ(fin.IsZero(), false, "the FIN was sent");
+        if (m_reads)
+        {
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(fin, Seconds(4), "not before the reader acked");
+            NS_TEST_EXPECT_MSG_LT(fin, Seconds(4.1), "right after the window opened");
+            NS_TEST_EXPECT_MSG_EQ(sin.bytes.size(), sent, "every byte arrived");
+        }
+        else
+        {
+            // 8 000 ms = 2 000 jiffies, a level-2 wheel timer: up to 64 jiffies late
+            NS_TEST_EXPECT_MSG_GT_OR_EQ(fin - closeAt, MilliSeconds(8000), "not before 8 s");
+            NS_TEST_EXPECT_MSG_LT_OR_EQ(fin - closeAt, MilliSeconds(8260), "at the timeout");
+        }
+    }
+
+    bool m_reads; //!< the reader resumes
+};
+
 /// A node that leaves in an orderly way: its bindings are withdrawn at once.
 class OrderlyLeaveTestCase : public TestCase
 {
@@ -1623,6 +1711,8 @@ class TipcSocketTestSuite : public TestSuite
         AddTestCase(new WireLayoutTestCase);
         AddTestCase(new ProbeTestCase);
         AddTestCase(new OrderlyLeaveTestCase);
+        AddTestCase(new CloseWaitTestCase(true));
+        AddTestCase(new CloseWaitTestCase(false));
         AddTestCase(new PeerCleanupTestCase);
         AddTestCase(new OverloadedFinTestCase);
         AddTestCase(new NagleTestCase(false));
