@@ -207,15 +207,12 @@ LinuxHost::DeleteNamespace(Ptr<Node> node)
     std::string name = ns->GetName();
     NS_LOG_INFO("deleting namespace " << name);
     Ptr<TipcStack> dying = node->GetObject<TipcStack>();
-    // a namespace goes away once no process and no user socket holds it: the sockets of
-    // its processes were released first (tipc_release), over links and crossover alike
     if (dying)
     {
+        // a namespace goes away once no process and no user socket holds it: the sockets
+        // of its processes were released first (tipc_release), over links and crossover
         dying->ReleaseSockets();
-    }
-    // pre_exit: nobody may cross over into it any more
-    if (dying)
-    {
+        // pre_exit: nobody may cross over into it any more
         for (const auto& other : m_namespaces)
         {
             if (Ptr<TipcStack> s = other->GetObject<TipcStack>(); s && s != dying)

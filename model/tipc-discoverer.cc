@@ -146,7 +146,7 @@ TipcDiscoverer::Start(Ptr<TipcStack> stack, Ptr<TipcBearer> bearer)
     }
     m_numNodes = 0;
     m_inactive = false;
-    m_intervalJiffies = ToJiffies(m_initInterval);
+    m_intervalJiffies = m_stack->MsecsToJiffies(m_initInterval);
     ArmTimer(m_intervalJiffies);
     Transmit(m_request, m_bearer->GetBroadcastAddress());
     m_stack->NotifyDiscovery(m_request.GetTypeName(), m_bearer->GetId(), 0);
@@ -159,7 +159,7 @@ TipcDiscoverer::Reset()
     m_request = BuildHeader(DSC_REQ_MSG);
     m_numNodes = 0;
     m_inactive = false;
-    m_intervalJiffies = ToJiffies(m_initInterval);
+    m_intervalJiffies = m_stack->MsecsToJiffies(m_initInterval);
     ArmTimer(m_intervalJiffies);
     Transmit(m_request, m_bearer->GetBroadcastAddress());
 }
@@ -177,19 +177,20 @@ TipcDiscoverer::Timeout()
     // Did we just leave the trial period?
     if (!m_stack->InAddressTrial() && m_stack->GetOwnAddress() == 0)
     {
-        ArmTimer(ToJiffies(m_initInterval));
+        ArmTimer(m_stack->MsecsToJiffies(m_initInterval));
         m_stack->FinalizeAddress();
         return;
     }
     if (m_stack->InAddressTrial())
     {
-        m_intervalJiffies = ToJiffies(m_initInterval);
+        m_intervalJiffies = m_stack->MsecsToJiffies(m_initInterval);
     }
     else
     {
         // d->timer_intv doubles in jiffies: 32, 64, 128, 250 at HZ 250
         m_intervalJiffies *= 2;
-        const int64_t cap = ToJiffies(m_numNodes > 0 ? m_slowInterval : m_fastInterval);
+        const int64_t cap =
+            m_stack->MsecsToJiffies(m_numNodes > 0 ? m_slowInterval : m_fastInterval);
         if (m_intervalJiffies > cap)
         {
             m_intervalJiffies = cap;
@@ -200,12 +201,6 @@ TipcDiscoverer::Timeout()
     ArmTimer(m_intervalJiffies);
     Transmit(m_request, m_bearer->GetBroadcastAddress());
     m_stack->NotifyDiscovery(m_request.GetTypeName(), m_bearer->GetId(), 0);
-}
-
-int64_t
-TipcDiscoverer::ToJiffies(Time t) const
-{
-    return m_stack->MsecsToJiffies(static_cast<uint32_t>(t.GetMilliSeconds()));
 }
 
 void
@@ -351,10 +346,11 @@ TipcDiscoverer::RemoveDest()
     {
         --m_numNodes;
     }
-    if (m_numNodes == 0 && (m_inactive || m_intervalJiffies > ToJiffies(m_fastInterval)))
+    if (m_numNodes == 0 &&
+        (m_inactive || m_intervalJiffies > m_stack->MsecsToJiffies(m_fastInterval)))
     {
         m_inactive = false;
-        m_intervalJiffies = ToJiffies(m_initInterval);
+        m_intervalJiffies = m_stack->MsecsToJiffies(m_initInterval);
         ArmTimer(m_intervalJiffies);
     }
 }

@@ -139,12 +139,6 @@ class TipcDiscoverer : public Object
                    uint32_t type);
 
     /**
-     * @brief An interval attribute in jiffies (msecs_to_jiffies).
-     * @param t the interval
-     * @return jiffies, rounded up
-     */
-    int64_t ToJiffies(Time t) const;
-    /**
      * @brief (Re)arm the discovery timer @p jiffies ahead, as the kernel timer wheel runs it.
      * @param jiffies the timer interval
      */

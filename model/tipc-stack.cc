@@ -598,7 +598,7 @@ int64_t
 TipcStack::TrialEnd() const
 {
     // addr_trial_end = jiffies + msecs_to_jiffies(1000)
-    return Jiffies() + MsecsToJiffies(static_cast<uint32_t>(m_trialPeriod.GetMilliSeconds()));
+    return Jiffies() + MsecsToJiffies(m_trialPeriod);
 }
 
 void
@@ -1153,6 +1153,12 @@ TipcStack::MsecsToJiffies(uint32_t ms) const
     return (static_cast<int64_t>(ms) * m_hz + 999) / 1000;
 }
 
+int64_t
+TipcStack::MsecsToJiffies(Time t) const
+{
+    return MsecsToJiffies(static_cast<uint32_t>(t.GetMilliSeconds()));
+}
+
 Time
 TipcStack::TimerDelay(int64_t jiffies) const
 {
@@ -1165,7 +1171,7 @@ TipcStack::TimerDelay(int64_t jiffies) const
 Time
 TipcStack::TimerDelay(Time interval) const
 {
-    return TimerDelay(MsecsToJiffies(static_cast<uint32_t>(interval.GetMilliSeconds())));
+    return TimerDelay(MsecsToJiffies(interval));
 }
 
 Ptr<TipcWindowControl>

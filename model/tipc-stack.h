@@ -309,6 +309,12 @@ class TipcStack : public Object
      */
     int64_t MsecsToJiffies(uint32_t ms) const;
     /**
+     * @brief MsecsToJiffies of a duration attribute (its whole milliseconds).
+     * @param t the duration
+     * @return jiffies
+     */
+    int64_t MsecsToJiffies(Time t) const;
+    /**
      * @brief Duration of a number of jiffies.
      * @param jiffies jiffies
      * @return the time

@@ -486,7 +486,7 @@ class TipcSupervisionTestCase : public TipcLinkHarness
         // re-armed from its own handler it runs on its timer-wheel bucket's ticks (94
         // jiffies -> every 96 at HZ 250, 3 -> every 4, 125 -> every 128)
         Ptr<TipcStack> s = Stack(1);
-        const int64_t j = s->MsecsToJiffies(static_cast<uint32_t>(intv.GetMilliSeconds()));
+        const int64_t j = s->MsecsToJiffies(intv);
         Time tick = s->JiffiesToTime(TimerWheelExpiry(0, j, TimerWheelDepth(250)));
         NS_TEST_ASSERT_MSG_EQ(m_down.IsZero(), false, "link never declared down");
         Time silent = m_down - m_lastRxBeforeDown;
