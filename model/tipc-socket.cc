@@ -138,8 +138,9 @@ TipcSocket::GetTypeId()
             .AddAttribute("AncillaryData",
                           "The application passes a control buffer to recvmsg(): returned "
                           "(rejected) messages are delivered with their error code "
-                          "(TipcAncillaryTag).  Without it a connection socket gets ECONNRESET "
-                          "for them, as on Linux.",
+                          "(TipcAncillaryTag).  Without it, as on Linux, no tag comes, a "
+                          "returned message reads as 0 bytes and a connection socket gets "
+                          "ECONNRESET for one.",
                           BooleanValue(true),
                           MakeBooleanAccessor(&TipcSocket::m_ancillary),
                           MakeBooleanChecker())
@@ -1980,6 +1981,10 @@ TipcSocket::MakeRecvPacket(const RcvEntry& e, uint32_t offset, uint32_t len) con
     Ptr<Packet> p =
         (e.msg->data && len > 0) ? e.msg->data->CreateFragment(offset, len) : Create<Packet>();
     p->RemoveAllPacketTags();
+    if (!m_ancillary)
+    {
+        return p; // no control buffer: no TIPC_ERRINFO, TIPC_RETDATA or TIPC_DESTNAME
+    }
     TipcAncillaryTag tag;
     bool any = false;
     if (h.GetErrorCode() != 0)
@@ -2078,7 +2083,8 @@ TipcSocket::RecvMsg(uint32_t maxSize, uint32_t flags, Address& from)
             Fail(TipcErrno::ECONNRESET_);
             return nullptr;
         }
-        p = MakeRecvPacket(e, 0, dlen);
+        // tipc_recvmsg copies no data of a returned message: it goes only as TIPC_RETDATA
+        p = MakeRecvPacket(e, 0, m_ancillary ? dlen : 0);
     }
     if (flags & TIPC_MSG_PEEK)
     {

@@ -106,8 +106,8 @@ std::string TipcErrnoName(TipcErrno e);
  * with its error code, the destination service name) come with a
  * TipcAncillaryTag; the returned data of a rejected message is the packet's
  * payload.  Attribute AncillaryData=false models an application that passes
- * no control buffer: a connection socket then gets ECONNRESET for a returned
- * message, as on Linux.
+ * no control buffer, as on Linux: no tags, a returned message reads as 0
+ * bytes, and a connection socket gets ECONNRESET for one.
  *
  * Modelled: bind/unbind with scopes and keys, anycast/socket/multicast
  * sends, implied connect, SYN/ACK connection setup with OVERLOAD retry,

@@ -584,10 +584,15 @@ class RejectTestCase : public TestCase
         Ptr<TipcSocket> keep = net.Create(0, TipcSocketType::RDM); // dest_droppable = 0
         Ptr<TipcSocket> drop = net.Create(0, TipcSocketType::RDM); // default: droppable
         keep->SetSockOpt(TIPC_DEST_DROPPABLE, 0);
+        Ptr<TipcSocket> bare = net.Create(0, TipcSocketType::RDM); // no control buffer
+        bare->SetSockOpt(TIPC_DEST_DROPPABLE, 0);
+        bare->SetAttribute("AncillaryData", BooleanValue(false));
         Inbox kin;
         Inbox din;
+        Inbox bin;
         kin.Attach(keep);
         din.Attach(drop);
+        bin.Attach(bare);
         srv->Bind(TipcAddress::Service(SRV_TYPE, 40));
         uint32_t gonePort = gone->GetPortId();
         gone->Close();
@@ -596,6 +601,7 @@ class RejectTestCase : public TestCase
         Simulator::Schedule(Seconds(2), [&]() {
             keep->SendTo(Pattern(2000, 5), 0, TipcAddress::Socket(gonePort, net.Addr(1)));
             drop->SendTo(Pattern(2000, 5), 0, TipcAddress::Socket(gonePort, net.Addr(1)));
+            bare->SendTo(Pattern(2000, 5), 0, TipcAddress::Socket(gonePort, net.Addr(1)));
             unbound = keep->SendTo(Pattern(10), 0, TipcAddress::Service(SRV_TYPE, 41));
             unboundErr = keep->GetTipcErrno();
         });
@@ -620,6 +626,10 @@ class RejectTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(tag.GetErrorCode(), TIPC_ERR_NO_NAME, "TIPC_ERRINFO NO_NAME");
         NS_TEST_EXPECT_MSG_EQ(tag.GetDestType(), SRV_TYPE, "TIPC_DESTNAME of the returned message");
         NS_TEST_EXPECT_MSG_EQ(din.packets.size(), 0, "dest-droppable: nothing comes back");
+        // tipc_recvmsg without a control buffer: 0 bytes, the data only as TIPC_RETDATA
+        NS_TEST_ASSERT_MSG_EQ(bin.packets.size(), 1, "it came back to the bare socket too");
+        NS_TEST_EXPECT_MSG_EQ(bin.packets[0]->GetSize(), 0, "recvmsg returns 0 bytes");
+        NS_TEST_EXPECT_MSG_EQ(bin.packets[0]->PeekPacketTag(tag), false, "no ancillary data");
     }
 };
 
