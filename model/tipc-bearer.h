@@ -86,6 +86,14 @@ class TipcBearer : public Object
     virtual TipcMediaAddress GetMediaAddress() const = 0;
     /** @return media address used for discovery "broadcasts" */
     virtual TipcMediaAddress GetBroadcastAddress() const = 0;
+    /**
+     * @brief The media's msg2addr: the peer address a discovery message's media
+     *        info gives on this medium.
+     * @param info the 32 media-info bytes as received
+     * @param[out] addr the address, its broadcast flag set as Linux sets it
+     * @return false if the medium refuses the info (Linux: msg2addr error)
+     */
+    virtual bool MsgToAddr(const TipcMediaAddress& info, TipcMediaAddress& addr) const = 0;
     /** @return the ns-3 node this bearer lives on */
     virtual Ptr<Node> GetNode() const = 0;
     /** @return the Trailer policy for frames received on this medium (Ethernet pads) */

@@ -106,13 +106,15 @@ constexpr uint32_t MAX_GAP_ACK_BLKS_PER_LINK = 64; //!< builder limit per link
 constexpr uint32_t MAX_MON_DOMAIN = 64;            //!< monitor domain members
 
 // Media (bearer.h, eth_media.c, udp_media.c; reference section 4)
-constexpr uint16_t ETH_P_TIPC = 0x88CA;                           //!< TIPC Ethertype
-constexpr uint16_t UDP_PORT_DEFAULT = 6118;                       //!< IANA TIPC UDP port
-constexpr uint8_t TIPC_MEDIA_TYPE_ETH = 1;                        //!< Ethernet media id
-constexpr uint8_t TIPC_MEDIA_TYPE_IB = 2;                         //!< InfiniBand media id
-constexpr uint8_t TIPC_MEDIA_TYPE_UDP = 3;                        //!< UDP media id
-constexpr uint32_t MAX_BEARERS = 3;                               //!< bearers per node
-constexpr uint32_t MAX_MEDIA = 3;                                 //!< media types
+constexpr uint16_t ETH_P_TIPC = 0x88CA;       //!< TIPC Ethertype
+constexpr uint16_t UDP_PORT_DEFAULT = 6118;   //!< IANA TIPC UDP port
+constexpr uint8_t TIPC_MEDIA_TYPE_ETH = 1;    //!< Ethernet media id
+constexpr uint8_t TIPC_MEDIA_TYPE_IB = 2;     //!< InfiniBand media id
+constexpr uint8_t TIPC_MEDIA_TYPE_UDP = 3;    //!< UDP media id
+constexpr uint8_t TIPC_BROADCAST_SUPPORT = 1; //!< media address broadcast flag: reaches all
+constexpr uint8_t TIPC_REPLICAST_SUPPORT = 2; //!< ... : one copy per replicast peer (UDP)
+constexpr uint32_t MAX_BEARERS = 3;           //!< bearers per node
+constexpr uint32_t MAX_MEDIA = 3;             //!< media types
 constexpr uint32_t TIPC_MIN_BEARER_MTU = MAX_H_SIZE + INT_H_SIZE; //!< 100
 constexpr uint32_t TIPC_DEF_LINK_UDP_MTU = 14000;                 //!< UDP bearer MTU (IPv4)
 constexpr uint32_t ETH_MIN_PAYLOAD = 46; //!< Ethernet pads shorter payloads

@@ -266,7 +266,7 @@ TipcDiscoverer::AddrTrial(const TipcMediaAddress& media,
 void
 TipcDiscoverer::Receive(const TipcHeader& hdr,
                         const TipcNodeId& nodeIdIn,
-                        const TipcMediaAddress& media)
+                        const TipcMediaAddress& info)
 {
     NS_LOG_FUNCTION(this << hdr.ToString());
     uint32_t caps = hdr.GetNodeCapabilities();
@@ -276,8 +276,9 @@ TipcDiscoverer::Receive(const TipcHeader& hdr,
     // Peers without 128-bit identities are known by their address in hex
     TipcNodeId peerId = (caps & TIPC_NODE_ID128) ? nodeIdIn : TipcNodeId::FromAddress(src);
 
-    // 1. usable media address, not a broadcast address
-    if (!media.IsValid() || media.GetMediaType() != m_bearer->GetMediaType() || media.IsBroadcast())
+    // 1. usable media address (the media's msg2addr), not a broadcast address
+    TipcMediaAddress media;
+    if (!m_bearer->MsgToAddr(info, media) || media.IsBroadcast())
     {
         m_stack->DropFrame("corrupt discovery media address");
         return;

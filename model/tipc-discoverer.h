@@ -62,9 +62,9 @@ class TipcDiscoverer : public Object
      * @brief Handle a received LINK_CONFIG message (tipc_disc_rcv).
      * @param hdr decoded header
      * @param nodeId the sender's identity (message payload)
-     * @param media the media address inside the message
+     * @param info the media info inside the message (read by the bearer's MsgToAddr)
      */
-    void Receive(const TipcHeader& hdr, const TipcNodeId& nodeId, const TipcMediaAddress& media);
+    void Receive(const TipcHeader& hdr, const TipcNodeId& nodeId, const TipcMediaAddress& info);
 
     /** @brief A link on this bearer came up (tipc_disc_add_dest). */
     void AddDest();

@@ -129,6 +129,13 @@ TipcEthBearer::DoDisable()
 }
 
 bool
+TipcEthBearer::MsgToAddr(const TipcMediaAddress& info, TipcMediaAddress& addr) const
+{
+    addr = TipcMediaAddress::FromMac(info.GetMac()); // tipc_eth_msg2addr: no type check
+    return true;
+}
+
+bool
 TipcEthBearer::DoSend(Ptr<Packet> wire, const TipcMediaAddress& dest)
 {
     // building an Address from the media bytes costs more than the comparison

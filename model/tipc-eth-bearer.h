@@ -46,6 +46,7 @@ class TipcEthBearer : public TipcBearer
     uint32_t GetMtu() const override;
     TipcMediaAddress GetMediaAddress() const override;
     TipcMediaAddress GetBroadcastAddress() const override;
+    bool MsgToAddr(const TipcMediaAddress& info, TipcMediaAddress& addr) const override;
     Ptr<Node> GetNode() const override;
     bool MayPad() const override;
 

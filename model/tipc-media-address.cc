@@ -28,6 +28,7 @@ TipcMediaAddress::FromMediaInfo(const uint8_t* info)
 {
     TipcMediaAddress a;
     std::copy(info, info + tipc::TIPC_MEDIA_INFO_SIZE, a.m_info.begin());
+    a.DeriveBroadcast();
     return a;
 }
 
@@ -37,6 +38,7 @@ TipcMediaAddress::FromMac(const Mac48Address& mac)
     TipcMediaAddress a;
     a.m_info[tipc::TIPC_MEDIA_TYPE_OFFSET] = tipc::TIPC_MEDIA_TYPE_ETH;
     mac.CopyTo(&a.m_info[tipc::TIPC_MEDIA_ADDR_OFFSET]);
+    a.DeriveBroadcast();
     return a;
 }
 
@@ -49,7 +51,28 @@ TipcMediaAddress::FromUdpIpv4(uint32_t ipv4HostOrder, uint16_t port)
     tipc::WriteBe16(p, ETH_P_IP);
     tipc::WriteBe16(p + 2, port);
     tipc::WriteBe32(p + 4, ipv4HostOrder);
+    a.DeriveBroadcast();
     return a;
+}
+
+void
+TipcMediaAddress::DeriveBroadcast()
+{
+    bool all = false;
+    switch (GetMediaType())
+    {
+    case tipc::TIPC_MEDIA_TYPE_ETH:
+        all = GetMac().IsBroadcast(); // tipc_eth_raw2addr
+        break;
+    case tipc::TIPC_MEDIA_TYPE_UDP: // tipc_udp_media_addr_set: a multicast group
+        all = tipc::ReadBe16(&m_info[tipc::TIPC_MEDIA_ADDR_OFFSET]) == ETH_P_IP
+                  ? Ipv4Address(GetUdpIpv4()).IsMulticast()
+                  : m_info[tipc::TIPC_MEDIA_ADDR_OFFSET + 4] == 0xff; // IPv6 ff00::/8
+        break;
+    default:
+        break;
+    }
+    m_broadcast = all ? tipc::TIPC_BROADCAST_SUPPORT : 0;
 }
 
 uint8_t
@@ -73,10 +96,22 @@ TipcMediaAddress::GetMac() const
     return mac;
 }
 
+uint8_t
+TipcMediaAddress::GetBroadcast() const
+{
+    return m_broadcast;
+}
+
+void
+TipcMediaAddress::SetBroadcast(uint8_t flag)
+{
+    m_broadcast = flag;
+}
+
 bool
 TipcMediaAddress::IsBroadcast() const
 {
-    return GetMediaType() == tipc::TIPC_MEDIA_TYPE_ETH && GetMac().IsBroadcast();
+    return m_broadcast != 0;
 }
 
 uint32_t

@@ -21,7 +21,10 @@ class Mac48Address;
  *
  * Byte 3 is the media type (1 Ethernet, 2 InfiniBand, 3 UDP); the address
  * starts at byte 4: a 6-byte MAC for Ethernet, {proto, port, IPv4|IPv6} in
- * network order for UDP.
+ * network order for UDP.  Beside the bytes, as in Linux, a broadcast flag
+ * that is not on the wire: TIPC_BROADCAST_SUPPORT for an address that
+ * reaches every node (Ethernet ff:ff:ff:ff:ff:ff, an IP multicast group),
+ * TIPC_REPLICAST_SUPPORT for a UDP bearer's replicast broadcast address.
  */
 class TipcMediaAddress
 {
@@ -60,7 +63,18 @@ class TipcMediaAddress
     bool IsValid() const;
     /** @return the MAC of an Ethernet address */
     Mac48Address GetMac() const;
-    /** @return true for an Ethernet broadcast MAC (ff:ff:ff:ff:ff:ff) */
+    /**
+     * @return the broadcast flag: 0, tipc::TIPC_BROADCAST_SUPPORT or
+     *         tipc::TIPC_REPLICAST_SUPPORT (set by the constructors from the
+     *         bytes as the media's msg2addr does, or by SetBroadcast)
+     */
+    uint8_t GetBroadcast() const;
+    /**
+     * @brief Set the broadcast flag (a UDP replicast bearer's broadcast address).
+     * @param flag 0, tipc::TIPC_BROADCAST_SUPPORT or tipc::TIPC_REPLICAST_SUPPORT
+     */
+    void SetBroadcast(uint8_t flag);
+    /** @return true if the broadcast flag is set (Linux maddr.broadcast) */
     bool IsBroadcast() const;
     /** @return the IPv4 address (host order) of a UDP address */
     uint32_t GetUdpIpv4() const;
@@ -70,7 +84,8 @@ class TipcMediaAddress
     const Bytes& GetBytes() const;
 
     /**
-     * @brief Equality of the 32 bytes.
+     * @brief Equality of the 32 bytes (the flag follows from them, except
+     *        for a replicast broadcast address).
      * @param other the other address
      * @return true if equal
      */
@@ -83,7 +98,11 @@ class TipcMediaAddress
     bool operator!=(const TipcMediaAddress& other) const;
 
   private:
-    Bytes m_info; //!< media info bytes
+    /// @brief Set the broadcast flag from the bytes (Ethernet ff:.., IPv4 multicast).
+    void DeriveBroadcast();
+
+    Bytes m_info;           //!< media info bytes
+    uint8_t m_broadcast{0}; //!< Linux tipc_media_addr.broadcast (not on the wire)
 };
 
 /**

@@ -60,8 +60,10 @@ TipcUdpBearer::GetTypeId()
                           MakeUintegerChecker<uint32_t>(TIPC_MIN_BEARER_MTU + 28, 65507))
             .AddAttribute("LearnPeers",
                           "Replicast mode: add the senders of discovery datagrams to the "
-                          "replicast peers.",
-                          BooleanValue(true),
+                          "replicast peers.  Not Linux: tipc_udp_recv calls "
+                          "tipc_udp_rcast_disc only while the bearer is not up, so a Linux "
+                          "bearer has just its configured peers (false).",
+                          BooleanValue(false),
                           MakeBooleanAccessor(&TipcUdpBearer::m_learn),
                           MakeBooleanChecker());
     return tid;
@@ -71,7 +73,7 @@ TipcUdpBearer::TipcUdpBearer()
     : m_localPort(UDP_PORT_DEFAULT),
       m_remotePort(UDP_PORT_DEFAULT),
       m_mtu(TIPC_DEF_LINK_UDP_MTU),
-      m_learn(true)
+      m_learn(false)
 {
 }
 
@@ -150,7 +152,23 @@ TipcUdpBearer::GetMediaAddress() const
 TipcMediaAddress
 TipcUdpBearer::GetBroadcastAddress() const
 {
-    return TipcMediaAddress::FromUdpIpv4(m_remote.Get(), m_remotePort);
+    TipcMediaAddress a = TipcMediaAddress::FromUdpIpv4(m_remote.Get(), m_remotePort);
+    if (!a.IsBroadcast())
+    {
+        a.SetBroadcast(TIPC_REPLICAST_SUPPORT); // tipc_udp_rcast_add
+    }
+    return a;
+}
+
+bool
+TipcUdpBearer::MsgToAddr(const TipcMediaAddress& info, TipcMediaAddress& addr) const
+{
+    if (info.GetMediaType() != TIPC_MEDIA_TYPE_UDP)
+    {
+        return false; // tipc_udp_msg2addr: -EINVAL
+    }
+    addr = info; // the broadcast flag of a multicast group is already set
+    return true;
 }
 
 Ptr<Node>
@@ -221,9 +239,10 @@ TipcUdpBearer::DoSend(Ptr<Packet> wire, const TipcMediaAddress& dest)
     }
     Ipv4Address ip(dest.GetUdpIpv4());
     uint16_t port = dest.GetUdpPort();
-    if (dest == GetBroadcastAddress() && !IsMulticast())
+    if (dest.GetBroadcast() == TIPC_REPLICAST_SUPPORT)
     {
-        // replicast: one copy per known peer
+        // tipc_udp_send_msg: one copy per replicast peer; any other address, even
+        // one with the first peer's bytes, is one datagram
         bool ok = true;
         for (const auto& [addr, p] : m_remotes)
         {

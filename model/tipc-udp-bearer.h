@@ -24,10 +24,12 @@ namespace ns3
  * that group (the node joins by binding to the wildcard address, and a route
  * for 224.0.0.0/4 is added to the interface of the local address).
  * Otherwise the bearer works by replicast: every "broadcast" is sent as one
- * unicast datagram to each known peer -- the configured remote address, those
- * added with AddRemote(), and (attribute LearnPeers) the senders of discovery
- * datagrams.  Media address = {IPv4 address, port}; MTU 14000 (IP fragments
- * larger datagrams); link window 50 fixed.
+ * unicast datagram to each replicast peer -- the configured remote address and
+ * those added with AddRemote() (Linux: "tipc bearer add ... remoteip"); a
+ * unicast frame is one datagram even to a replicast peer.  Linux 6.1 learns no
+ * peers on an up bearer; attribute LearnPeers (not Linux) adds the senders of
+ * discovery datagrams.  Media address = {IPv4 address, port}; MTU 14000 (IP
+ * fragments larger datagrams); link window 50 fixed.
  */
 class TipcUdpBearer : public TipcBearer
 {
@@ -63,6 +65,7 @@ class TipcUdpBearer : public TipcBearer
     uint32_t GetMediaMaxWindow() const override;
     TipcMediaAddress GetMediaAddress() const override;
     TipcMediaAddress GetBroadcastAddress() const override;
+    bool MsgToAddr(const TipcMediaAddress& info, TipcMediaAddress& addr) const override;
     Ptr<Node> GetNode() const override;
 
   protected:

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 //
 // Bearers (reference section 4): the UDP bearer (multicast discovery,
-// replicast with configured and learned peers, across a router), carrier
+// replicast with configured peers -- learned ones only on request --, a
+// unicast frame to a replicast peer sent once, across a router), carrier
 // loss and return on a veth device, bearers disabled and enabled at run
 // time, link priorities (active/standby), identity auto-configuration, and
 // the tshark check of two- and twenty-node captures.
 
 #include "tipc-test-utils.h"
 
+#include "ns3/boolean.h"
 #include "ns3/config.h"
 #include "ns3/csma-helper.h"
 #include "ns3/internet-stack-helper.h"
@@ -85,8 +87,9 @@ struct LinkEvents
 /**
  * @ingroup tipc-tests
  * @brief UDP bearer: links come up with multicast discovery, with replicast
- *        to a configured peer (the other side learns it), and across a router;
- *        messages up to 66 000 bytes cross them.
+ *        to a configured peer (the other side does not learn it, as in Linux
+ *        6.1; with LearnPeers it does), and across a router; messages up to
+ *        66 000 bytes cross them.
  */
 class TipcUdpBearerTestCase : public TestCase
 {
@@ -96,6 +99,7 @@ class TipcUdpBearerTestCase : public TestCase
     {
         MULTICAST,
         REPLICAST,
+        REPLICAST_LEARN,
         ROUTED,
     };
 
@@ -104,9 +108,13 @@ class TipcUdpBearerTestCase : public TestCase
      * @param mode the set-up
      */
     explicit TipcUdpBearerTestCase(Mode mode)
-        : TestCase(mode == Mode::MULTICAST   ? "UDP bearer, multicast discovery"
-                   : mode == Mode::REPLICAST ? "UDP bearer, replicast with a learned peer"
-                                             : "UDP bearer across a router"),
+        : TestCase(mode == Mode::MULTICAST ? "UDP bearer, multicast discovery"
+                   : mode == Mode::REPLICAST
+                       ? "UDP bearer, replicast from one side's configured peer; the other "
+                         "side learns no peer (Linux 6.1)"
+                   : mode == Mode::REPLICAST_LEARN
+                       ? "UDP bearer, replicast with a learned peer (LearnPeers, not Linux)"
+                       : "UDP bearer across a router"),
           m_mode(mode)
     {
     }
@@ -145,15 +153,16 @@ class TipcUdpBearerTestCase : public TestCase
         Ptr<Node> nb = nodes.Get(nodes.GetN() - 1);
         TipcHelper tipc;
         tipc.Install(NodeContainer(na, nb));
+        tipc.SetUdpBearerAttributes("LearnPeers", BooleanValue(m_mode == Mode::REPLICAST_LEARN));
         if (m_mode == Mode::MULTICAST)
         {
             tipc.AddUdpBearer(na, a, Ipv4Address("228.0.18.103"));
             tipc.AddUdpBearer(nb, b, Ipv4Address("228.0.18.103"));
         }
-        else if (m_mode == Mode::REPLICAST)
+        else if (m_mode == Mode::REPLICAST || m_mode == Mode::REPLICAST_LEARN)
         {
             tipc.AddUdpBearer(na, a, b);                        // a knows b
-            tipc.AddUdpBearer(nb, b, Ipv4Address("10.1.1.99")); // b learns a
+            tipc.AddUdpBearer(nb, b, Ipv4Address("10.1.1.99")); // b does not know a
         }
         else
         {
@@ -192,15 +201,85 @@ class TipcUdpBearerTestCase : public TestCase
             expected += s;
         }
         NS_TEST_EXPECT_MSG_EQ(bytes, expected, "bytes over UDP");
-        if (m_mode == Mode::REPLICAST)
+        if (m_mode == Mode::REPLICAST || m_mode == Mode::REPLICAST_LEARN)
         {
+            // the link came up from a's request and b's unicast response
             auto remotes = DynamicCast<TipcUdpBearer>(sb->GetBearer(0))->GetRemotes();
-            NS_TEST_EXPECT_MSG_EQ(remotes.count({a.Get(), UDP_PORT_DEFAULT}), 1U, "peer learned");
+            const size_t learned = m_mode == Mode::REPLICAST_LEARN ? 1 : 0;
+            NS_TEST_EXPECT_MSG_EQ(remotes.count({a.Get(), UDP_PORT_DEFAULT}),
+                                  learned,
+                                  "peer learned only with LearnPeers");
         }
         Simulator::Destroy();
     }
 
     Mode m_mode; //!< set-up
+};
+
+/**
+ * @ingroup tipc-tests
+ * @brief Three nodes with UDP replicast and every peer configured (tipc bearer
+ *        add ... remoteip): all links come up, and a unicast frame goes as one
+ *        datagram to its peer even when that peer is the bearer's first
+ *        replicast address (tipc_udp_send_msg replicates only the broadcast
+ *        address, whose flag is TIPC_REPLICAST_SUPPORT).
+ */
+class TipcUdpReplicastMeshTestCase : public TestCase
+{
+  public:
+    TipcUdpReplicastMeshTestCase()
+        : TestCase("UDP replicast, three nodes with configured peers: unicast frames reach only "
+                   "their peer")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes;
+        nodes.Create(3);
+        InternetStackHelper internet;
+        internet.Install(nodes);
+        CsmaHelper csma;
+        Ipv4AddressHelper ip;
+        ip.SetBase("10.1.1.0", "255.255.255.0");
+        Ipv4InterfaceContainer ifs = ip.Assign(csma.Install(nodes));
+        TipcHelper tipc;
+        tipc.Install(nodes);
+        for (uint32_t i = 0; i < 3; ++i)
+        {
+            // remote = the next node; the third one added as a further replicast peer
+            auto b = DynamicCast<TipcUdpBearer>(
+                tipc.AddUdpBearer(nodes.Get(i), ifs.GetAddress(i), ifs.GetAddress((i + 1) % 3)));
+            b->AddRemote(ifs.GetAddress((i + 2) % 3), UDP_PORT_DEFAULT);
+        }
+        tipc.AssignStreams(nodes, 3);
+        Ptr<TipcStack> sa = TipcHelper::GetStack(nodes.Get(0));
+        Ptr<TipcStack> sb = TipcHelper::GetStack(nodes.Get(1));
+        Ptr<TipcStack> sc = TipcHelper::GetStack(nodes.Get(2));
+        uint32_t got = 0;
+        sb->RegisterPort(9, TipcStack::PortHandler([&](Ptr<TipcMsg>, uint32_t) { ++got; }));
+        uint32_t notForC = 0;
+        sc->TraceConnectWithoutContext("Drop",
+                                       Callback<void, Ptr<const Packet>, const std::string&>(
+                                           [&notForC](Ptr<const Packet>, const std::string& why) {
+                                               notForC += why == "not for this node" ? 1 : 0;
+                                           }));
+        const uint32_t n = 200;
+        Simulator::Schedule(Seconds(4), [&]() {
+            for (uint32_t i = 0; i < n; ++i)
+            {
+                SendDirect(sa, sb, 100, 0);
+            }
+        });
+        Simulator::Stop(Seconds(5));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(sa->GetNUpPeers(), 2U, "a linked to b and c");
+        NS_TEST_EXPECT_MSG_EQ(sc->GetNUpPeers(), 2U, "c linked to a and b");
+        NS_TEST_EXPECT_MSG_EQ(got, n, "all messages a to b");
+        NS_TEST_EXPECT_MSG_EQ(notForC, 0U, "no copy of a's frames to b reached c");
+        Simulator::Destroy();
+    }
 };
 
 /**
@@ -441,6 +520,8 @@ class TipcBearerTestSuite : public TestSuite
     {
         AddTestCase(new TipcUdpBearerTestCase(TipcUdpBearerTestCase::Mode::MULTICAST));
         AddTestCase(new TipcUdpBearerTestCase(TipcUdpBearerTestCase::Mode::REPLICAST));
+        AddTestCase(new TipcUdpBearerTestCase(TipcUdpBearerTestCase::Mode::REPLICAST_LEARN));
+        AddTestCase(new TipcUdpReplicastMeshTestCase());
         AddTestCase(new TipcUdpBearerTestCase(TipcUdpBearerTestCase::Mode::ROUTED));
         AddTestCase(new TipcCarrierTestCase(true));
         AddTestCase(new TipcCarrierTestCase(false));

@@ -67,3 +67,24 @@ TEST_CASE("media addresses in discovery form", "[address]")
     CHECK(udp.GetUdpIpv4() == 0xc0a80101);
     CHECK_FALSE(TipcMediaAddress().IsValid());
 }
+
+TEST_CASE("media address broadcast flag as Linux's msg2addr sets it", "[address]")
+{
+    // tipc_udp_media_addr_set: a multicast group reaches all; a unicast IP does not
+    TipcMediaAddress group = TipcMediaAddress::FromUdpIpv4(0xe4001267, 6118); // 228.0.18.103
+    CHECK(group.GetBroadcast() == TIPC_BROADCAST_SUPPORT);
+    TipcMediaAddress peer = TipcMediaAddress::FromUdpIpv4(0x0a010102, 6118);
+    CHECK(peer.GetBroadcast() == 0);
+    // the flag is not on the wire: decoding the bytes gives it back
+    CHECK(TipcMediaAddress::FromMediaInfo(group.GetBytes().data()).IsBroadcast());
+    CHECK_FALSE(TipcMediaAddress::FromMediaInfo(peer.GetBytes().data()).IsBroadcast());
+    CHECK(TipcMediaAddress::FromMediaInfo(
+              TipcMediaAddress::FromMac(Mac48Address::GetBroadcast()).GetBytes().data())
+              .GetBroadcast() == TIPC_BROADCAST_SUPPORT);
+    // a replicast bearer's broadcast address: same bytes as its first peer, another flag
+    TipcMediaAddress rcast = peer;
+    rcast.SetBroadcast(TIPC_REPLICAST_SUPPORT);
+    CHECK(rcast == peer);
+    CHECK(rcast.GetBroadcast() == TIPC_REPLICAST_SUPPORT);
+    CHECK(rcast.IsBroadcast());
+}
