@@ -1750,13 +1750,15 @@ TipcLink::ReceiveMonitorRecord(const std::vector<uint8_t>& data, uint32_t offset
 {
     if (offset >= data.size())
     {
-        return; // no record: the peer's monitor is not active
+        m_monState.probing = false; // tipc_mon_rcv clears it before its checks
+        return;                     // no record: the peer's monitor is not active
     }
     TipcMonitorRecord rec;
     if (!TipcMonitorRecord::Deserialize(data.data() + offset,
                                         static_cast<uint32_t>(data.size() - offset),
                                         rec))
     {
+        m_monState.probing = false;
         m_stack->CountAnomaly("malformed monitor domain record ignored");
         return;
     }

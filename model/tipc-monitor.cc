@@ -32,7 +32,7 @@ MapGet(uint64_t map, uint32_t i)
 bool
 GenNewer(uint16_t a, uint16_t b)
 {
-    return tipc::SeqLess(b, a);
+    return tipc::SeqMore(a, b);
 }
 
 } // namespace
@@ -326,7 +326,7 @@ TipcMonitor::RemovePeer(uint32_t addr)
     {
         UpdateLocalDomain();
     }
-    AssignRoles(head);
+    UpdateNeighbors(prev);
     if (!IsActive())
     {
         // back to full mesh: forget the domains
@@ -340,7 +340,7 @@ TipcMonitor::RemovePeer(uint32_t addr)
             }
         }
     }
-    UpdateNeighbors(prev);
+    AssignRoles(head); // from the re-matched domains (tipc_mon_remove_peer)
 }
 
 bool
@@ -367,6 +367,7 @@ void
 TipcMonitor::Receive(uint32_t from, const TipcMonitorRecord& rec, LinkState& s)
 {
     const bool probing = s.probing;
+    s.probing = false; // only this STATE can answer the probe
     if (!s.synched)
     {
         // first record since the link came up

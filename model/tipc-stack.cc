@@ -477,6 +477,11 @@ TipcStack::StartBearer(uint32_t id)
         NS_LOG_INFO("node identity " << m_nodeId << " derived from " << a);
     }
     b->Enable(this, id);
+    // tipc_mon_create arms the monitor timer when the bearer is enabled; the
+    // monitor itself is made at its first use, once the own address is final
+    // (a monitor with no peers has nothing to do on a timeout)
+    m_monTimers[id].Cancel();
+    m_monTimers[id] = Simulator::Schedule(MonitorInterval(), &TipcStack::MonitorTimeout, this, id);
 }
 
 void
@@ -1607,10 +1612,9 @@ TipcStack::GetMonitor(uint32_t bearerId)
     std::unique_ptr<TipcMonitor>& m = m_monitors[bearerId];
     if (!m)
     {
-        // tipc_mon_create: the own address is settled once links exist
+        // tipc_mon_create (its timer runs since the bearer's enable): the own
+        // address is settled once links exist
         m = std::make_unique<TipcMonitor>(m_addr, m_monThreshold);
-        m_monTimers[bearerId] =
-            Simulator::Schedule(MonitorInterval(), &TipcStack::MonitorTimeout, this, bearerId);
     }
     return m.get();
 }
@@ -1634,9 +1638,9 @@ TipcStack::MonitorTimeout(uint32_t bearerId)
     if (TipcMonitor* m = m_monitors[bearerId].get())
     {
         m->Timeout();
-        m_monTimers[bearerId] =
-            Simulator::Schedule(MonitorInterval(), &TipcStack::MonitorTimeout, this, bearerId);
     }
+    m_monTimers[bearerId] =
+        Simulator::Schedule(MonitorInterval(), &TipcStack::MonitorTimeout, this, bearerId);
 }
 
 void

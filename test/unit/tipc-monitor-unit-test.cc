@@ -307,3 +307,87 @@ TEST_CASE("a head's confirmed reports add up to a reset of the link", "[monitor]
     c.mon.at(1)->GetState(member, s);
     CHECK_FALSE(s.probing);
 }
+
+TEST_CASE("only the first STATE after a probing decision answers the probe", "[monitor]")
+{
+    // tipc_mon_rcv clears state->probing before anything else: a second
+    // duplicate record from the probed peer, before the link timer looked
+    // again, does not clear a new down report.
+    Cluster c(40);
+    const uint32_t head = 8;
+    const uint32_t member = 9; // outside node 1's local domain, in head 8's
+    TipcMonitor::LinkState& s = c.link[{1, member}];
+    auto downCnt = [&c]() {
+        for (const TipcMonitor::PeerInfo& p : c.mon.at(1)->GetPeers())
+        {
+            if (p.addr == member)
+            {
+                return p.downCnt;
+            }
+        }
+        return uint32_t{99};
+    };
+    c.mon.at(head)->PeerDown(member);
+    c.Send(head, 1);
+    REQUIRE(downCnt() == 1);
+    c.mon.at(1)->GetState(member, s);
+    REQUIRE(s.probing);
+    c.Send(member, 1); // the probe's answer: a duplicate record
+    CHECK(downCnt() == 0);
+    CHECK_FALSE(s.probing);
+    // the head reports it down again; another duplicate arrives before the timer
+    c.mon.at(head)->PeerUp(member);
+    c.Send(head, 1);
+    c.mon.at(head)->PeerDown(member);
+    c.Send(head, 1);
+    REQUIRE(downCnt() == 1);
+    c.Send(member, 1);
+    CHECK(downCnt() == 1); // dropped as a duplicate: nobody awaited it
+    c.mon.at(1)->GetState(member, s);
+    CHECK(s.probing);
+}
+
+TEST_CASE("a removed peer's neighbours are re-matched before roles are assigned", "[monitor]")
+{
+    // tipc_mon_remove_peer: mon_update_neighbors, then mon_assign_roles.
+    TipcMonitor m(1, 4);
+    for (uint32_t a = 2; a <= 17; ++a)
+    {
+        m.PeerUp(a);
+    }
+    TipcMonitorRecord rec;
+    rec.gen = 1;
+    rec.members = {7, 8, 9, 10};
+    rec.upMap = 0xf;
+    TipcMonitor::LinkState s;
+    m.Receive(6, rec, s);
+    auto info = [&m](uint32_t addr) {
+        for (const TipcMonitor::PeerInfo& p : m.GetPeers())
+        {
+            if (p.addr == addr)
+            {
+                return p;
+            }
+        }
+        return TipcMonitor::PeerInfo();
+    };
+    REQUIRE(info(6).isHead);
+    REQUIRE(info(6).applied == 4);
+    REQUIRE_FALSE(info(9).isHead);
+    m.RemovePeer(8); // 6's domain now matches only 7
+    CHECK(info(6).applied == 1);
+    CHECK(info(9).isHead);
+    CHECK(info(10).isHead);
+    CHECK(info(11).isHead);
+}
+
+TEST_CASE("a generation half the sequence space ahead is newer (Linux more())", "[monitor]")
+{
+    Cluster c(40);
+    TipcMonitor::LinkState& s = c.link[{1, 8}];
+    TipcMonitorRecord rec;
+    rec.gen = static_cast<uint16_t>(s.peerGen + 32768);
+    rec.ackGen = s.ackedGen;
+    c.mon.at(1)->Receive(8, rec, s);
+    CHECK(s.peerGen == rec.gen);
+}
