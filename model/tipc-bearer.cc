@@ -58,7 +58,10 @@ TipcBearer::GetTypeId()
                 MakeUintegerChecker<uint32_t>())
             .AddAttribute("Domain",
                           "Discovery domain: 0 accepts any node; a node address limits links "
-                          "to that node and stops discovery once it is found.",
+                          "to that node and stops discovery once it is found.  On a node "
+                          "with a configured (legacy) address, a cluster <Z.C.0> or zone "
+                          "<Z.0.0> domain accepts that cluster's or zone's nodes "
+                          "(tipc_in_scope).",
                           UintegerValue(0),
                           MakeUintegerAccessor(&TipcBearer::m_domain),
                           MakeUintegerChecker<uint32_t>())

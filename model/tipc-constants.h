@@ -169,6 +169,11 @@ constexpr uint32_t TIPC_DEF_NET_ID = 4711; //!< default cluster id
 constexpr uint32_t TIPC_MIN_NET_ID = 1;    //!< smallest cluster id
 constexpr uint32_t TIPC_MAX_NET_ID = 9999; //!< largest cluster id
 
+// Legacy <Z.C.N> address parts (uapi tipc.h), used by tipc_in_scope
+constexpr uint32_t TIPC_NODE_MASK = 0x00000fff;         //!< node part
+constexpr uint32_t TIPC_ZONE_MASK = 0xff000000;         //!< zone part
+constexpr uint32_t TIPC_ZONE_CLUSTER_MASK = 0xfffff000; //!< zone and cluster parts
+
 // ---------------------------------------------------------------------------
 // Discovery (discover.c, reference section 3); milliseconds
 // ---------------------------------------------------------------------------

@@ -168,8 +168,9 @@ void
 TipcDiscoverer::Timeout()
 {
     NS_LOG_FUNCTION(this);
-    // Stop searching if the only desired node has been found
-    if (m_bearer->GetDomain() != 0 && m_numNodes > 0)
+    // Stop searching if the only desired node has been found (a domain that
+    // names a node, not a cluster or zone: tipc_node(domain) != 0)
+    if ((m_bearer->GetDomain() & tipc::TIPC_NODE_MASK) != 0 && m_numNodes > 0)
     {
         m_inactive = true;
         return;
@@ -307,7 +308,8 @@ TipcDiscoverer::Receive(const TipcHeader& hdr,
         return;
     }
     // 6. domains
-    if (!TipcInScope(dst, self) || !TipcInScope(m_bearer->GetDomain(), src))
+    const bool legacy = m_stack->IsLegacyAddressFormat();
+    if (!TipcInScope(legacy, dst, self) || !TipcInScope(legacy, m_bearer->GetDomain(), src))
     {
         return;
     }

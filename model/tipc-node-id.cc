@@ -211,9 +211,14 @@ TipcAddrToZcn(uint32_t addr)
 }
 
 bool
-TipcInScope(uint32_t domain, uint32_t addr)
+TipcInScope(bool legacy, uint32_t domain, uint32_t addr)
 {
-    return domain == 0 || domain == addr;
+    if (domain == 0 || domain == addr)
+    {
+        return true;
+    }
+    return legacy && (domain == (addr & tipc::TIPC_ZONE_CLUSTER_MASK) ||
+                      domain == (addr & tipc::TIPC_ZONE_MASK));
 }
 
 } // namespace ns3

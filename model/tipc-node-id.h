@@ -155,12 +155,15 @@ std::string TipcAddrToZcn(uint32_t addr);
 
 /**
  * @ingroup tipc
- * @brief Linux tipc_in_scope() for non-legacy addressing: domain 0 or domain == addr.
+ * @brief Linux tipc_in_scope(): domain 0 or domain == addr; with the legacy
+ *        address format (an address was configured) also the address's
+ *        cluster <Z.C.0> and zone <Z.0.0>.
+ * @param legacy the node uses the legacy address format
  * @param domain lookup domain
  * @param addr node address
  * @return true if addr lies in domain
  */
-bool TipcInScope(uint32_t domain, uint32_t addr);
+bool TipcInScope(bool legacy, uint32_t domain, uint32_t addr);
 
 } // namespace ns3
 

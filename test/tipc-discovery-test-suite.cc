@@ -143,6 +143,22 @@ HandshakeOrder(const std::vector<WireEvent>& v)
     return order;
 }
 
+/// Two nodes with TIPC on one CSMA segment, no bearers yet.
+struct CsmaPair
+{
+    NodeContainer nodes;     //!< the nodes
+    NetDeviceContainer devs; //!< their CSMA devices
+    TipcHelper tipc;         //!< installed TIPC
+
+    CsmaPair()
+    {
+        nodes.Create(2);
+        CsmaHelper csma;
+        devs = csma.Install(nodes);
+        tipc.Install(nodes);
+    }
+};
+
 } // namespace
 
 /**
@@ -605,14 +621,10 @@ class TipcClusterIdTestCase : public TestCase
   private:
     void DoRun() override
     {
-        NodeContainer nodes;
-        nodes.Create(2);
-        CsmaHelper csma;
-        NetDeviceContainer devs = csma.Install(nodes);
-        TipcHelper tipc;
-        tipc.Install(nodes);
+        CsmaPair pair;
+        NodeContainer& nodes = pair.nodes;
         TipcHelper::GetStack(nodes.Get(1))->SetAttribute("ClusterId", UintegerValue(4712));
-        tipc.AddEthBearers(devs);
+        pair.tipc.AddEthBearers(pair.devs);
         Simulator::Stop(Seconds(10));
         Simulator::Run();
         for (uint32_t i = 0; i < 2; ++i)
@@ -622,6 +634,48 @@ class TipcClusterIdTestCase : public TestCase
             auto drops = s->GetDropCounts();
             NS_TEST_EXPECT_MSG_GT(drops["discovery from another cluster"], 5U, "drops counted");
         }
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup tipc-tests
+ * @brief Legacy addressing: a node with a configured address and a bearer
+ *        domain naming its cluster <1.1.0> links to every node of that cluster
+ *        (tipc_in_scope with the legacy format), and keeps sending discovery
+ *        requests after its first link, since the domain names no single node
+ *        (tipc_disc_timeout stops only if tipc_node(domain) != 0).
+ */
+class TipcLegacyDomainTestCase : public TestCase
+{
+  public:
+    TipcLegacyDomainTestCase()
+        : TestCase("Legacy addresses with a cluster domain <1.1.0>: linked, discovery goes on")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        CsmaPair pair;
+        Ptr<TipcStack> a = TipcHelper::GetStack(pair.nodes.Get(0));
+        Ptr<TipcStack> b = TipcHelper::GetStack(pair.nodes.Get(1));
+        a->SetAttribute("NodeAddress", UintegerValue(0x01001001));
+        b->SetAttribute("NodeAddress", UintegerValue(0x01001002));
+        pair.tipc.AddEthBearer(pair.devs.Get(0))->SetAttribute("Domain", UintegerValue(0x01001000));
+        pair.tipc.AddEthBearer(pair.devs.Get(1));
+        uint32_t lateRequests = 0;
+        a->TraceConnectWithoutContext(
+            "Discovery",
+            Callback<void, const std::string&, uint32_t, uint32_t>(
+                [&lateRequests](const std::string& ev, uint32_t, uint32_t) {
+                    lateRequests += ev == "DSC_REQ_MSG" && Simulator::Now() > Seconds(10) ? 1 : 0;
+                }));
+        Simulator::Stop(Seconds(40));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(a->GetNUpPeers(), 1U, "a links to b of its cluster");
+        NS_TEST_EXPECT_MSG_EQ(b->GetNUpPeers(), 1U, "b links to a");
+        NS_TEST_EXPECT_MSG_GT(lateRequests, 0U, "a still looks for cluster members");
         Simulator::Destroy();
     }
 };
@@ -649,12 +703,10 @@ class TipcDuplicateIdentityTestCase : public TestCase
   private:
     void DoRun() override
     {
-        NodeContainer nodes;
-        nodes.Create(2);
-        CsmaHelper csma;
-        NetDeviceContainer devs = csma.Install(nodes);
-        TipcHelper tipc;
-        tipc.Install(nodes);
+        CsmaPair pair;
+        NodeContainer& nodes = pair.nodes;
+        NetDeviceContainer& devs = pair.devs;
+        TipcHelper& tipc = pair.tipc;
         TipcHelper::SetNodeIdentity(nodes.Get(0), "twin");
         TipcHelper::SetNodeIdentity(nodes.Get(1), "twin");
         tipc.AddEthBearer(devs.Get(0));
@@ -843,6 +895,7 @@ class TipcDiscoveryTestSuite : public TestSuite
         AddTestCase(new TipcSupervisionTestCase(Seconds(30)));
         AddTestCase(new TipcTwoBearerTestCase);
         AddTestCase(new TipcClusterIdTestCase);
+        AddTestCase(new TipcLegacyDomainTestCase);
         AddTestCase(new TipcDuplicateIdentityTestCase(Seconds(0)));
         AddTestCase(new TipcDuplicateIdentityTestCase(Seconds(3)));
         AddTestCase(new TipcHostileFramesTestCase);

@@ -62,7 +62,20 @@ TEST_CASE("identity text is parsed like the tipc tool", "[nodeid]")
 
 TEST_CASE("scope test without legacy addressing", "[nodeid]")
 {
-    CHECK(TipcInScope(0, 0x1234));
-    CHECK(TipcInScope(0x1234, 0x1234));
-    CHECK_FALSE(TipcInScope(0x1235, 0x1234));
+    CHECK(TipcInScope(false, 0, 0x1234));
+    CHECK(TipcInScope(false, 0x1234, 0x1234));
+    CHECK_FALSE(TipcInScope(false, 0x1235, 0x1234));
+    CHECK_FALSE(TipcInScope(false, 0x01001000, 0x01001002)); // no cluster domains
+}
+
+TEST_CASE("scope test with legacy addressing: node, cluster and zone domains", "[nodeid]")
+{
+    const uint32_t addr = 0x01001002; // <1.1.2>
+    CHECK(TipcInScope(true, 0, addr));
+    CHECK(TipcInScope(true, addr, addr));
+    CHECK(TipcInScope(true, 0x01001000, addr)); // <1.1.0>
+    CHECK(TipcInScope(true, 0x01000000, addr)); // <1.0.0>
+    CHECK_FALSE(TipcInScope(true, 0x01002000, addr));
+    CHECK_FALSE(TipcInScope(true, 0x02000000, addr));
+    CHECK_FALSE(TipcInScope(true, 0x01001003, addr));
 }
