@@ -110,12 +110,13 @@ class TipcHelper
      * @param node the node
      * @param local local IPv4 address (must belong to the node)
      * @param remote IPv4 multicast group for discovery, or the first replicast peer
+     *        (default 0.0.0.0: the group the tipc tool derives from the cluster id)
      * @param ifName interface part of the bearer name (default: "udp" + index)
      * @return the bearer
      */
     Ptr<TipcBearer> AddUdpBearer(Ptr<Node> node,
                                  Ipv4Address local,
-                                 Ipv4Address remote,
+                                 Ipv4Address remote = Ipv4Address::GetAny(),
                                  const std::string& ifName = "") const;
 
     /**

@@ -3,6 +3,7 @@
 #include "tipc-udp-bearer.h"
 
 #include "tipc-header.h"
+#include "tipc-stack.h"
 
 #include "ns3/boolean.h"
 #include "ns3/fatal-error.h"
@@ -43,8 +44,10 @@ TipcUdpBearer::GetTypeId()
                           MakeUintegerAccessor(&TipcUdpBearer::m_localPort),
                           MakeUintegerChecker<uint16_t>(1))
             .AddAttribute("RemoteAddress",
-                          "IPv4 multicast group for discovery, or the first replicast peer.",
-                          Ipv4AddressValue(Ipv4Address("228.0.18.103")),
+                          "IPv4 multicast group for discovery, or the first replicast peer; "
+                          "0.0.0.0: the group the tipc tool derives from the cluster id, "
+                          "228.0.<id / 256>.<id % 256> (228.0.18.103 for 4711).",
+                          Ipv4AddressValue(Ipv4Address::GetAny()),
                           MakeIpv4AddressAccessor(&TipcUdpBearer::m_remote),
                           MakeIpv4AddressChecker())
             .AddAttribute("RemotePort",
@@ -196,6 +199,12 @@ TipcUdpBearer::DoEnable()
     {
         NS_FATAL_ERROR("ns3::TipcUdpBearer attribute LocalAddress="
                        << m_local << " is not an address of node " << m_node->GetId());
+    }
+    if (m_remote == Ipv4Address::GetAny())
+    {
+        // iproute2 tipc generate_multicast(): 228.0.(netid >> 8).(netid & 0xff)
+        uint32_t id = m_stack->GetClusterId();
+        m_remote = Ipv4Address((228U << 24) | (((id >> 8) & 0xffU) << 8) | (id & 0xffU));
     }
     m_socket = Socket::CreateSocket(m_node, UdpSocketFactory::GetTypeId());
     if (IsMulticast())

@@ -108,7 +108,8 @@ class TipcUdpBearerTestCase : public TestCase
      * @param mode the set-up
      */
     explicit TipcUdpBearerTestCase(Mode mode)
-        : TestCase(mode == Mode::MULTICAST ? "UDP bearer, multicast discovery"
+        : TestCase(mode == Mode::MULTICAST ? "UDP bearer, multicast discovery on the cluster's "
+                                             "group"
                    : mode == Mode::REPLICAST
                        ? "UDP bearer, replicast from one side's configured peer; the other "
                          "side learns no peer (Linux 6.1)"
@@ -156,8 +157,13 @@ class TipcUdpBearerTestCase : public TestCase
         tipc.SetUdpBearerAttributes("LearnPeers", BooleanValue(m_mode == Mode::REPLICAST_LEARN));
         if (m_mode == Mode::MULTICAST)
         {
-            tipc.AddUdpBearer(na, a, Ipv4Address("228.0.18.103"));
-            tipc.AddUdpBearer(nb, b, Ipv4Address("228.0.18.103"));
+            // no group given: the tipc tool's 228.0.<id / 256>.<id % 256>
+            for (Ptr<Node> n : {na, nb})
+            {
+                TipcHelper::GetStack(n)->SetAttribute("ClusterId", UintegerValue(1234));
+            }
+            tipc.AddUdpBearer(na, a);
+            tipc.AddUdpBearer(nb, b);
         }
         else if (m_mode == Mode::REPLICAST || m_mode == Mode::REPLICAST_LEARN)
         {
@@ -201,6 +207,12 @@ class TipcUdpBearerTestCase : public TestCase
             expected += s;
         }
         NS_TEST_EXPECT_MSG_EQ(bytes, expected, "bytes over UDP");
+        if (m_mode == Mode::MULTICAST)
+        {
+            NS_TEST_EXPECT_MSG_EQ(Ipv4Address(sa->GetBearer(0)->GetBroadcastAddress().GetUdpIpv4()),
+                                  Ipv4Address("228.0.4.210"),
+                                  "group of cluster 1234");
+        }
         if (m_mode == Mode::REPLICAST || m_mode == Mode::REPLICAST_LEARN)
         {
             // the link came up from a's request and b's unicast response
