@@ -280,6 +280,18 @@ TipcLink::SetupBcastSend(Ptr<TipcStack> stack, uint32_t mtu, uint32_t maxWin)
     m_fsm.Force(LINK_ESTABLISHED);
 }
 
+uint32_t
+TipcLink::GetPeerCapabilities() const
+{
+    return m_peerCaps;
+}
+
+void
+TipcLink::UpdateCapabilities(uint32_t caps)
+{
+    m_peerCaps = caps;
+}
+
 void
 TipcLink::SetupBcastRcv(Ptr<TipcPeer> peer, Ptr<TipcLink> sndLink)
 {

@@ -235,6 +235,13 @@ class TipcLink : public Object
     uint16_t GetSession() const;
     /** @return peer's session number */
     uint16_t GetPeerSession() const;
+    /** @return the peer node's capabilities as this link uses them */
+    uint32_t GetPeerCapabilities() const;
+    /**
+     * @brief The peer came back with other capabilities (tipc_link_update_caps).
+     * @param caps the new capabilities
+     */
+    void UpdateCapabilities(uint32_t caps);
     /** @return abort limit: silent intervals tolerated */
     uint32_t GetAbortLimit() const;
     /** @return next sequence number expected from the peer */

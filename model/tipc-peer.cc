@@ -319,6 +319,14 @@ void
 TipcPeer::SetCapabilities(uint32_t caps)
 {
     m_caps = caps;
+    // tipc_node_create: a node back with new capabilities updates its unicast links
+    for (LinkEntry& e : m_links)
+    {
+        if (e.link)
+        {
+            e.link->UpdateCapabilities(caps);
+        }
+    }
 }
 
 Ptr<TipcStack>

@@ -62,7 +62,8 @@ class TipcPeer : public Object
     /** @return peer capabilities */
     uint32_t GetCapabilities() const;
     /**
-     * @brief Update the capabilities (peer came back with other ones).
+     * @brief Update the capabilities (peer came back with other ones), also on the
+     *        unicast links (tipc_link_update_caps).
      * @param caps capabilities
      */
     void SetCapabilities(uint32_t caps);

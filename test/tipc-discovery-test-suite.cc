@@ -876,6 +876,100 @@ class TipcHostileFramesTestCase : public TipcLinkHarness
 
 /**
  * @ingroup tipc-tests
+ * @brief A peer's discovery message with other capabilities (same identity,
+ *        signature and media address) updates the node and its live links at
+ *        once, as tipc_node_create calls tipc_link_update_caps: without
+ *        TIPC_GAP_ACK_BLOCK the other side's STATE messages carry no gap ACK
+ *        record any more, and the link stays up.
+ */
+class TipcCapabilityUpdateTestCase : public TipcLinkHarness
+{
+  public:
+    TipcCapabilityUpdateTestCase()
+        : TipcLinkHarness("A peer's new capabilities reach its live link (tipc_link_update_caps)")
+    {
+    }
+
+  private:
+    static constexpr uint32_t NEW_CAPS = TIPC_NODE_CAPABILITIES & ~TIPC_GAP_ACK_BLOCK;
+
+    Time GetStopTime() const override
+    {
+        return Seconds(8);
+    }
+
+    void ConfigureProperties() override
+    {
+        // keep node 0's first discovery request as node 1 receives it
+        Stack(1)->TraceConnectWithoutContext(
+            "Rx",
+            Callback<void, Ptr<const Packet>, uint32_t>([this](Ptr<const Packet> p, uint32_t) {
+                std::vector<uint8_t> b(p->GetSize());
+                p->CopyData(b.data(), b.size());
+                TipcDecodedMessage m;
+                if (m_request.empty() &&
+                    TipcMessageCodec::Decode(b.data(),
+                                             static_cast<uint32_t>(b.size()),
+                                             m,
+                                             TipcMessageCodec::Trailer::ANY) ==
+                        TipcDecodeError::NONE &&
+                    m.header.GetUser() == LINK_CONFIG &&
+                    m.header.GetPrevNode() == Stack(0)->GetOwnAddress())
+                {
+                    m.header.SetNodeCapabilities(NEW_CAPS);
+                    m_request = TipcMessageCodec::Encode(m);
+                }
+            }));
+        // node 0's own requests, which still say TIPC_NODE_CAPABILITIES, stop: its
+        // bearer domain names node 1, found (discovery goes inactive)
+        Simulator::Schedule(Seconds(3), [this]() {
+            Stack(0)->GetBearer(0)->SetAttribute("Domain",
+                                                 UintegerValue(Stack(1)->GetOwnAddress()));
+        });
+        // ... and send it again, with the new capabilities, from node 0's device
+        Simulator::Schedule(Seconds(4), [this]() {
+            NS_TEST_ASSERT_MSG_EQ(m_request.empty(), false, "no request seen");
+            m_capsBefore = Link(1, 0)->GetPeerCapabilities();
+            Ptr<NetDevice> dev = Device(0, 0);
+            dev->Send(Create<Packet>(m_request.data(), static_cast<uint32_t>(m_request.size())),
+                      dev->GetBroadcast(),
+                      ETH_P_TIPC);
+        });
+    }
+
+    void LinkTx(uint32_t node, uint32_t, const TipcHeader& hdr, Ptr<const Packet> payload) override
+    {
+        if (node == 1 && hdr.GetUser() == LINK_PROTOCOL && hdr.GetType() == STATE_MSG)
+        {
+            uint32_t& n = Simulator::Now() < Seconds(4) ? m_gapBefore : m_gapAfter;
+            n += payload->GetSize() > 0 ? 1 : 0;
+            m_statesAfter += Simulator::Now() > Seconds(4) ? 1 : 0;
+        }
+    }
+
+    void FinalChecks() override
+    {
+        Ptr<TipcLink> l = Link(1, 0);
+        NS_TEST_EXPECT_MSG_EQ(m_capsBefore, TIPC_NODE_CAPABILITIES, "caps before");
+        NS_TEST_EXPECT_MSG_EQ(Stack(1)->GetPeer(Stack(0)->GetOwnAddress())->GetCapabilities(),
+                              NEW_CAPS,
+                              "node");
+        NS_TEST_EXPECT_MSG_EQ(l->GetPeerCapabilities(), NEW_CAPS, "link");
+        NS_TEST_EXPECT_MSG_EQ(l->IsUp(), true, "the link stays up");
+        NS_TEST_EXPECT_MSG_GT(m_gapBefore, 0U, "STATEs with gap ACK records before");
+        NS_TEST_EXPECT_MSG_GT(m_statesAfter, 0U, "STATEs after");
+        NS_TEST_EXPECT_MSG_EQ(m_gapAfter, 0U, "no gap ACK record after");
+    }
+
+    std::vector<uint8_t> m_request; //!< node 0's request with the new capabilities
+    uint32_t m_capsBefore{0};       //!< link capabilities before the update
+    uint32_t m_gapBefore{0};        //!< node 1 STATEs with a gap ACK record, before
+    uint32_t m_gapAfter{0};         //!< ... after
+    uint32_t m_statesAfter{0};      //!< node 1 STATEs after
+};
+
+/**
+ * @ingroup tipc-tests
  * @brief Discovery test suite.
  */
 class TipcDiscoveryTestSuite : public TestSuite
@@ -899,6 +993,7 @@ class TipcDiscoveryTestSuite : public TestSuite
         AddTestCase(new TipcDuplicateIdentityTestCase(Seconds(0)));
         AddTestCase(new TipcDuplicateIdentityTestCase(Seconds(3)));
         AddTestCase(new TipcHostileFramesTestCase);
+        AddTestCase(new TipcCapabilityUpdateTestCase);
     }
 };
 
