@@ -12,6 +12,7 @@
 #include "ns3/tipc-peer.h"
 #include "ns3/tipc-socket-factory.h"
 #include "ns3/tipc-udp-bearer.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -115,6 +116,36 @@ TipcHelper::AddEthBearers(NetDeviceContainer devices) const
     for (auto it = devices.Begin(); it != devices.End(); ++it)
     {
         AddEthBearer(*it);
+    }
+}
+
+void
+TipcHelper::AddUdpBearers(NodeContainer nodes,
+                          const Ipv4InterfaceContainer& addresses,
+                          bool replicast) const
+{
+    const uint32_t n = nodes.GetN();
+    if (addresses.GetN() != n)
+    {
+        NS_FATAL_ERROR("TipcHelper::AddUdpBearers: " << n << " nodes but " << addresses.GetN()
+                                                     << " addresses");
+    }
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        Ipv4Address local = addresses.GetAddress(i);
+        if (!replicast || n < 2)
+        {
+            AddUdpBearer(nodes.Get(i), local);
+            continue;
+        }
+        Ptr<TipcUdpBearer> b = DynamicCast<TipcUdpBearer>(
+            AddUdpBearer(nodes.Get(i), local, addresses.GetAddress((i + 1) % n)));
+        UintegerValue port;
+        b->GetAttribute("RemotePort", port);
+        for (uint32_t j = 2; j < n; ++j)
+        {
+            b->AddRemote(addresses.GetAddress((i + j) % n), static_cast<uint16_t>(port.Get()));
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 #define TIPC_HELPER_H
 
 #include "ns3/ipv4-address.h"
+#include "ns3/ipv4-interface-container.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/object-factory.h"
@@ -118,6 +119,19 @@ class TipcHelper
                                  Ipv4Address local,
                                  Ipv4Address remote = Ipv4Address::GetAny(),
                                  const std::string& ifName = "") const;
+    /**
+     * @brief Enable a UDP bearer on each node with the address of the interface
+     *        of the same index: multicast discovery on the cluster's group, or
+     *        replicast with every other node configured as a peer (Linux 6.1
+     *        learns none: "tipc bearer enable media udp ... remoteip" names the
+     *        next node, "tipc bearer add ... remoteip" the others).
+     * @param nodes the nodes (with TIPC and an Internet stack)
+     * @param addresses one interface address per node, in the same order
+     * @param replicast replicast instead of multicast
+     */
+    void AddUdpBearers(NodeContainer nodes,
+                       const Ipv4InterfaceContainer& addresses,
+                       bool replicast = false) const;
 
     /**
      * @brief Set a node's identity (before the simulation starts).

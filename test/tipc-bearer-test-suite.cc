@@ -258,13 +258,8 @@ class TipcUdpReplicastMeshTestCase : public TestCase
         Ipv4InterfaceContainer ifs = ip.Assign(csma.Install(nodes));
         TipcHelper tipc;
         tipc.Install(nodes);
-        for (uint32_t i = 0; i < 3; ++i)
-        {
-            // remote = the next node; the third one added as a further replicast peer
-            auto b = DynamicCast<TipcUdpBearer>(
-                tipc.AddUdpBearer(nodes.Get(i), ifs.GetAddress(i), ifs.GetAddress((i + 1) % 3)));
-            b->AddRemote(ifs.GetAddress((i + 2) % 3), UDP_PORT_DEFAULT);
-        }
+        // remote = the next node; the third one added as a further replicast peer
+        tipc.AddUdpBearers(nodes, ifs, true);
         tipc.AssignStreams(nodes, 3);
         Ptr<TipcStack> sa = TipcHelper::GetStack(nodes.Get(0));
         Ptr<TipcStack> sb = TipcHelper::GetStack(nodes.Get(1));
@@ -290,6 +285,8 @@ class TipcUdpReplicastMeshTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(sc->GetNUpPeers(), 2U, "c linked to a and b");
         NS_TEST_EXPECT_MSG_EQ(got, n, "all messages a to b");
         NS_TEST_EXPECT_MSG_EQ(notForC, 0U, "no copy of a's frames to b reached c");
+        auto remotes = DynamicCast<TipcUdpBearer>(sa->GetBearer(0))->GetRemotes();
+        NS_TEST_EXPECT_MSG_EQ(remotes.size(), 2U, "a's replicast peers: b and c");
         Simulator::Destroy();
     }
 };
