@@ -2,6 +2,8 @@
 
 #include "tipc-eth-bearer.h"
 
+#include "tipc-stack.h"
+
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -27,7 +29,8 @@ TipcEthBearer::GetTypeId()
 }
 
 TipcEthBearer::TipcEthBearer()
-    : m_registered(false)
+    : m_mtu(0),
+      m_registered(false)
 {
 }
 
@@ -52,6 +55,8 @@ TipcEthBearer::SetDevice(Ptr<NetDevice> device)
                                                 << " needs 48-bit MAC addresses and broadcast");
     }
     m_device = device;
+    m_mtu = device->GetMtu();
+    m_addr = TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(device->GetAddress()));
 }
 
 Ptr<NetDevice>
@@ -75,13 +80,13 @@ TipcEthBearer::GetMediaType() const
 uint32_t
 TipcEthBearer::GetMtu() const
 {
-    return m_device ? m_device->GetMtu() : 0;
+    return m_mtu;
 }
 
 TipcMediaAddress
 TipcEthBearer::GetMediaAddress() const
 {
-    return TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(m_device->GetAddress()));
+    return m_addr;
 }
 
 TipcMediaAddress
@@ -110,13 +115,16 @@ TipcEthBearer::DoEnable()
     {
         NS_FATAL_ERROR("TipcEthBearer " << GetName() << ": no device set");
     }
+    // tipc_enable_media: b->mtu = dev->mtu, b->addr from dev->dev_addr
+    m_mtu = m_device->GetMtu();
+    m_addr = TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(m_device->GetAddress()));
     if (!m_registered)
     {
         m_device->GetNode()->RegisterProtocolHandler(MakeCallback(&TipcEthBearer::Receive, this),
                                                      ETH_P_TIPC,
                                                      m_device,
                                                      false);
-        m_device->AddLinkChangeCallback(MakeCallback(&TipcEthBearer::LinkChange, this));
+        m_device->AddLinkChangeCallback(MakeCallback(&TipcEthBearer::DeviceChanged, this));
         m_registered = true;
     }
 }
@@ -163,8 +171,33 @@ TipcEthBearer::Receive(Ptr<NetDevice> /* device */,
 }
 
 void
-TipcEthBearer::LinkChange()
+TipcEthBearer::DeviceChanged()
 {
+    if (!IsEnabled())
+    {
+        return; // enabling takes the device's values
+    }
+    const uint32_t mtu = m_device->GetMtu();
+    if (mtu != m_mtu)
+    {
+        if (mtu < TIPC_MIN_BEARER_MTU)
+        {
+            // tipc_mtu_bad: the bearer goes
+            NS_LOG_WARN("bearer " << GetName() << ": MTU " << mtu << " below "
+                                  << TIPC_MIN_BEARER_MTU << ", disabled");
+            m_stack->DisableBearer(GetId());
+            return;
+        }
+        m_mtu = mtu; // NETDEV_CHANGEMTU: new links get it
+        m_stack->ResetBearer(GetId());
+    }
+    TipcMediaAddress addr =
+        TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(m_device->GetAddress()));
+    if (addr != m_addr)
+    {
+        m_addr = addr; // NETDEV_CHANGEADDR
+        m_stack->ResetBearer(GetId());
+    }
     NotifyMediumState(m_device->IsLinkUp());
 }
 

@@ -18,9 +18,10 @@ namespace ns3
  *
  * Works on any device with 48-bit MAC addresses and broadcast (CSMA, bridge
  * ports, the veth device).  Media address = the device MAC, broadcast =
- * ff:ff:ff:ff:ff:ff, MTU = device MTU.  Frames addressed to other hosts are
- * ignored (Linux accepts PACKET_HOST/BROADCAST/MULTICAST only).  Carrier
- * changes reported by the device reset the bearer.
+ * ff:ff:ff:ff:ff:ff, MTU = device MTU, both taken when the bearer is enabled.
+ * Frames addressed to other hosts are ignored (Linux accepts
+ * PACKET_HOST/BROADCAST/MULTICAST only).  Device changes (carrier, MTU, MAC)
+ * are handled as Linux does, see DeviceChanged().
  */
 class TipcEthBearer : public TipcBearer
 {
@@ -50,6 +51,16 @@ class TipcEthBearer : public TipcBearer
     Ptr<Node> GetNode() const override;
     bool MayPad() const override;
 
+    /**
+     * @brief The device changed (Linux tipc_l2_device_event): a carrier change
+     *        resets the bearer when the carrier goes; a new MTU (NETDEV_CHANGEMTU)
+     *        resets it with that MTU, or disables it below 100 bytes; a new MAC
+     *        (NETDEV_CHANGEADDR) resets it with that address.  The veth device
+     *        reports all three; call this after changing the MTU or address of a
+     *        device that does not (ns-3 has no such notification).
+     */
+    void DeviceChanged();
+
   protected:
     /** @brief Drop the device, then TipcBearer::DoDispose. */
     void DoDispose() override;
@@ -73,10 +84,9 @@ class TipcEthBearer : public TipcBearer
                  const Address& from,
                  const Address& to,
                  NetDevice::PacketType type);
-    /** @brief Carrier change callback of the device. */
-    void LinkChange();
-
     Ptr<NetDevice> m_device;     //!< the device
+    uint32_t m_mtu;              //!< bearer MTU: the device's at enable (Linux b->mtu)
+    TipcMediaAddress m_addr;     //!< own media address: the device's at enable (b->addr)
     bool m_registered;           //!< protocol handler installed
     TipcMediaAddress m_lastDest; //!< last destination (a link sends to one peer in a row)
     Address m_lastDestMac;       //!< its MAC as an ns-3 Address

@@ -460,8 +460,13 @@ VethNetDevice::SetAddress(Address address)
 void
 VethNetDevice::SetMac(Mac48Address address)
 {
+    const bool changed = address != m_addressValue;
     address.CopyTo(m_address.data());
     m_addressValue = address;
+    if (changed)
+    {
+        m_linkChangeCallbacks(); // the netdevice notifier's NETDEV_CHANGEADDR
+    }
 }
 
 Mac48Address
@@ -481,7 +486,12 @@ VethNetDevice::GetAddress() const
 bool
 VethNetDevice::SetMtu(const uint16_t mtu)
 {
+    const bool changed = mtu != m_mtu;
     m_mtu = mtu;
+    if (changed)
+    {
+        m_linkChangeCallbacks(); // the netdevice notifier's NETDEV_CHANGEMTU
+    }
     return true;
 }
 

@@ -82,6 +82,26 @@ struct LinkEvents
     }
 };
 
+/// Two nodes joined by a veth pair, an Ethernet bearer on each end, link events counted.
+struct VethPair
+{
+    NodeContainer nodes;     //!< the nodes
+    NetDeviceContainer devs; //!< the veth ends
+    TipcHelper tipc;         //!< installed TIPC
+    LinkEvents ev;           //!< link up/down events
+
+    VethPair()
+    {
+        nodes.Create(2);
+        VethHelper veth;
+        devs = veth.Install(nodes.Get(0), nodes.Get(1));
+        tipc.Install(nodes);
+        tipc.AddEthBearers(devs);
+        tipc.AssignStreams(nodes, 5);
+        ev.Connect(nodes);
+    }
+};
+
 } // namespace
 
 /**
@@ -315,16 +335,10 @@ class TipcCarrierTestCase : public TestCase
   private:
     void DoRun() override
     {
-        NodeContainer nodes;
-        nodes.Create(2);
-        VethHelper veth;
-        NetDeviceContainer devs = veth.Install(nodes.Get(0), nodes.Get(1));
-        TipcHelper tipc;
-        tipc.Install(nodes);
-        tipc.AddEthBearers(devs);
-        tipc.AssignStreams(nodes, 5);
-        LinkEvents ev;
-        ev.Connect(nodes);
+        VethPair pair;
+        NodeContainer& nodes = pair.nodes;
+        NetDeviceContainer& devs = pair.devs;
+        LinkEvents& ev = pair.ev;
         Ptr<TipcStack> sa = TipcHelper::GetStack(nodes.Get(0));
         Time off = Seconds(5);
         Time on = Seconds(8);
@@ -362,6 +376,106 @@ class TipcCarrierTestCase : public TestCase
     }
 
     bool m_carrier; //!< carrier or administrative test
+};
+
+/**
+ * @ingroup tipc-tests
+ * @brief Device changes on a veth pair (tipc_l2_device_event): a new MTU on
+ *        both ends resets the bearers and the links return with that MTU, so a
+ *        1 400-byte message crosses as fragments; an MTU below 100 disables the
+ *        bearer; a new MAC resets the bearer and the peer links to the new
+ *        address.
+ */
+class TipcDeviceChangeTestCase : public TestCase
+{
+  public:
+    /// What changes.
+    enum class Change
+    {
+        MTU,
+        BAD_MTU,
+        MAC,
+    };
+
+    /**
+     * @brief Constructor.
+     * @param change what changes at 5 s
+     */
+    explicit TipcDeviceChangeTestCase(Change change)
+        : TestCase(change == Change::MTU       ? "Device MTU 1500 -> 1000: bearers reset, links "
+                                                 "return with MTU 1000"
+                   : change == Change::BAD_MTU ? "Device MTU below 100: the bearer is disabled"
+                                               : "Device MAC changed: the bearer resets, the "
+                                                 "peer links to the new address"),
+          m_change(change)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        VethPair pair;
+        Ptr<TipcStack> sa = TipcHelper::GetStack(pair.nodes.Get(0));
+        Ptr<TipcStack> sb = TipcHelper::GetStack(pair.nodes.Get(1));
+        const Mac48Address newMac("02:00:00:00:00:99");
+        Simulator::Schedule(Seconds(5), [&]() {
+            for (uint32_t i = 0; i < 2; ++i)
+            {
+                Ptr<VethNetDevice> d = DynamicCast<VethNetDevice>(pair.devs.Get(i));
+                switch (m_change)
+                {
+                case Change::MTU:
+                    d->SetMtu(1000);
+                    break;
+                case Change::BAD_MTU:
+                    d->SetMtu(i == 0 ? 90 : 1500);
+                    break;
+                case Change::MAC:
+                    if (i == 0)
+                    {
+                        d->SetAddress(newMac);
+                    }
+                    break;
+                }
+            }
+        });
+        uint32_t got = 0;
+        sb->RegisterPort(9, TipcStack::PortHandler([&](Ptr<TipcMsg>, uint32_t) { ++got; }));
+        Simulator::Schedule(Seconds(8), [&]() { SendDirect(sa, sb, 1400, 0); });
+        Simulator::Stop(Seconds(10));
+        Simulator::Run();
+        const uint32_t upAgain = m_change == Change::BAD_MTU ? 1U : 2U;
+        for (uint32_t i = 0; i < 2; ++i)
+        {
+            NS_TEST_EXPECT_MSG_EQ(pair.ev.down[i], 1U, "node " << i << " link down events");
+            NS_TEST_EXPECT_MSG_EQ(pair.ev.up[i], upAgain, "node " << i << " link up events");
+        }
+        // a's side resets at once; b notices the peer's reset (or peer_stopping)
+        NS_TEST_EXPECT_MSG_LT(pair.ev.lastDown[0] - Seconds(5), MilliSeconds(1), "late link down");
+        if (m_change == Change::BAD_MTU)
+        {
+            NS_TEST_EXPECT_MSG_EQ(sa->GetBearer(0)->IsEnabled(), false, "bearer disabled");
+            NS_TEST_EXPECT_MSG_EQ(got, 0U, "no bearer, no message");
+        }
+        else
+        {
+            Ptr<TipcLink> l = sa->GetPeer(sb->GetOwnAddress())->GetLink(0);
+            NS_TEST_ASSERT_MSG_NE(l, nullptr, "link");
+            NS_TEST_EXPECT_MSG_EQ(l->IsUp(), true, "link up again");
+            const uint32_t mtu = m_change == Change::MTU ? 1000 : 1500;
+            NS_TEST_EXPECT_MSG_EQ(l->GetMtu(), mtu, "link MTU");
+            NS_TEST_EXPECT_MSG_EQ(got, 1U, "the 1 400-byte message");
+        }
+        if (m_change == Change::MAC)
+        {
+            NS_TEST_EXPECT_MSG_EQ(sa->GetBearer(0)->GetMediaAddress(),
+                                  TipcMediaAddress::FromMac(newMac),
+                                  "own media address");
+        }
+        Simulator::Destroy();
+    }
+
+    Change m_change; //!< what changes
 };
 
 /**
@@ -534,6 +648,9 @@ class TipcBearerTestSuite : public TestSuite
         AddTestCase(new TipcUdpBearerTestCase(TipcUdpBearerTestCase::Mode::ROUTED));
         AddTestCase(new TipcCarrierTestCase(true));
         AddTestCase(new TipcCarrierTestCase(false));
+        AddTestCase(new TipcDeviceChangeTestCase(TipcDeviceChangeTestCase::Change::MTU));
+        AddTestCase(new TipcDeviceChangeTestCase(TipcDeviceChangeTestCase::Change::BAD_MTU));
+        AddTestCase(new TipcDeviceChangeTestCase(TipcDeviceChangeTestCase::Change::MAC));
         AddTestCase(new TipcPriorityTestCase(false));
         AddTestCase(new TipcPriorityTestCase(true));
         AddTestCase(new TipcTsharkClusterTestCase(2));
