@@ -159,7 +159,10 @@ TipcHelper::AddUdpBearer(Ptr<Node> node,
     Ptr<TipcUdpBearer> bearer = m_udpFactory.Create<TipcUdpBearer>();
     bearer->SetNode(node);
     bearer->SetAttribute("LocalAddress", Ipv4AddressValue(local));
-    bearer->SetAttribute("RemoteAddress", Ipv4AddressValue(remote));
+    if (remote != Ipv4Address::GetAny())
+    {
+        bearer->SetAttribute("RemoteAddress", Ipv4AddressValue(remote));
+    }
     bearer->SetInterfaceName(ifName.empty() ? "udp" + std::to_string(stack->GetNBearers())
                                             : ifName);
     stack->AddBearer(bearer);

@@ -111,7 +111,8 @@ class TipcHelper
      * @param node the node
      * @param local local IPv4 address (must belong to the node)
      * @param remote IPv4 multicast group for discovery, or the first replicast peer
-     *        (default 0.0.0.0: the group the tipc tool derives from the cluster id)
+     *        (default 0.0.0.0: the bearer attribute RemoteAddress, by default the
+     *        group the tipc tool derives from the cluster id)
      * @param ifName interface part of the bearer name (default: "udp" + index)
      * @return the bearer
      */

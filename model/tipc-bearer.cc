@@ -128,6 +128,7 @@ TipcBearer::DoDispose()
         m_discoverer->Dispose();
         m_discoverer = nullptr;
     }
+    m_enabled = false; // device callbacks still registered find a disposed bearer
     m_stack = nullptr;
     m_rng = nullptr;
     Object::DoDispose();

@@ -111,6 +111,7 @@ constexpr uint16_t UDP_PORT_DEFAULT = 6118;   //!< IANA TIPC UDP port
 constexpr uint8_t TIPC_MEDIA_TYPE_ETH = 1;    //!< Ethernet media id
 constexpr uint8_t TIPC_MEDIA_TYPE_IB = 2;     //!< InfiniBand media id
 constexpr uint8_t TIPC_MEDIA_TYPE_UDP = 3;    //!< UDP media id
+constexpr uint32_t UDP_MEDIA_ADDR_SIZE = 20;  //!< struct udp_media_addr: proto, port, IPv4|IPv6
 constexpr uint8_t TIPC_BROADCAST_SUPPORT = 1; //!< media address broadcast flag: reaches all
 constexpr uint8_t TIPC_REPLICAST_SUPPORT = 2; //!< ... : one copy per replicast peer (UDP)
 constexpr uint32_t MAX_BEARERS = 3;           //!< bearers per node

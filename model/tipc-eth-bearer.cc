@@ -55,8 +55,6 @@ TipcEthBearer::SetDevice(Ptr<NetDevice> device)
                                                 << " needs 48-bit MAC addresses and broadcast");
     }
     m_device = device;
-    m_mtu = device->GetMtu();
-    m_addr = TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(device->GetAddress()));
 }
 
 Ptr<NetDevice>
@@ -80,12 +78,20 @@ TipcEthBearer::GetMediaType() const
 uint32_t
 TipcEthBearer::GetMtu() const
 {
+    if (!IsEnabled())
+    {
+        return m_device ? m_device->GetMtu() : 0; // tipc_enable_bearer checks the device's
+    }
     return m_mtu;
 }
 
 TipcMediaAddress
 TipcEthBearer::GetMediaAddress() const
 {
+    if (!IsEnabled() && m_device)
+    {
+        return TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(m_device->GetAddress()));
+    }
     return m_addr;
 }
 
@@ -125,6 +131,9 @@ TipcEthBearer::DoEnable()
                                                      m_device,
                                                      false);
         m_device->AddLinkChangeCallback(MakeCallback(&TipcEthBearer::DeviceChanged, this));
+        // MTU and MAC changes, from devices that report them (the veth)
+        m_device->TraceConnectWithoutContext("DeviceChange",
+                                             MakeCallback(&TipcEthBearer::DeviceChanged, this));
         m_registered = true;
     }
 }
@@ -173,9 +182,9 @@ TipcEthBearer::Receive(Ptr<NetDevice> /* device */,
 void
 TipcEthBearer::DeviceChanged()
 {
-    if (!IsEnabled())
+    if (!IsEnabled() || !m_device || !m_stack)
     {
-        return; // enabling takes the device's values
+        return; // enabling takes the device's values; a disposed bearer ignores it
     }
     const uint32_t mtu = m_device->GetMtu();
     if (mtu != m_mtu)

@@ -16,6 +16,8 @@ namespace
 {
 /// Ethertype of IPv4, written in UDP media addresses.
 constexpr uint16_t ETH_P_IP = 0x0800;
+/// Ethertype of IPv6.
+constexpr uint16_t ETH_P_IPV6 = 0x86DD;
 } // namespace
 
 TipcMediaAddress::TipcMediaAddress()
@@ -65,9 +67,17 @@ TipcMediaAddress::DeriveBroadcast()
         all = GetMac().IsBroadcast(); // tipc_eth_raw2addr
         break;
     case tipc::TIPC_MEDIA_TYPE_UDP: // tipc_udp_media_addr_set: a multicast group
-        all = tipc::ReadBe16(&m_info[tipc::TIPC_MEDIA_ADDR_OFFSET]) == ETH_P_IP
-                  ? Ipv4Address(GetUdpIpv4()).IsMulticast()
-                  : m_info[tipc::TIPC_MEDIA_ADDR_OFFSET + 4] == 0xff; // IPv6 ff00::/8
+        switch (tipc::ReadBe16(&m_info[tipc::TIPC_MEDIA_ADDR_OFFSET]))
+        {
+        case ETH_P_IP:
+            all = Ipv4Address(GetUdpIpv4()).IsMulticast();
+            break;
+        case ETH_P_IPV6:
+            all = m_info[tipc::TIPC_MEDIA_ADDR_OFFSET + 4] == 0xff; // ff00::/8
+            break;
+        default:
+            break;
+        }
         break;
     default:
         break;

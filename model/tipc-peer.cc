@@ -353,6 +353,13 @@ TipcPeer::GetLink(uint32_t bearerId) const
     return bearerId < MAX_BEARERS ? m_links[bearerId].link : nullptr;
 }
 
+TipcMediaAddress
+TipcPeer::GetLinkMediaAddress(uint32_t bearerId) const
+{
+    return bearerId < MAX_BEARERS && m_links[bearerId].link ? m_links[bearerId].maddr
+                                                            : TipcMediaAddress();
+}
+
 uint32_t
 TipcPeer::GetLinkCount() const
 {

@@ -79,6 +79,12 @@ class TipcPeer : public Object
      * @return the link, or null if there is none (or the id is out of range)
      */
     Ptr<TipcLink> GetLink(uint32_t bearerId) const;
+    /**
+     * @brief The peer's media address the link on a bearer sends to (Linux le->maddr).
+     * @param bearerId the bearer id
+     * @return the address (all zero if there is no link or the id is out of range)
+     */
+    TipcMediaAddress GetLinkMediaAddress(uint32_t bearerId) const;
     /** @return number of links (any state) */
     uint32_t GetLinkCount() const;
     /** @return number of working links */

@@ -16,6 +16,8 @@
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -170,7 +172,14 @@ TipcUdpBearer::MsgToAddr(const TipcMediaAddress& info, TipcMediaAddress& addr) c
     {
         return false; // tipc_udp_msg2addr: -EINVAL
     }
-    addr = info; // the broadcast flag of a multicast group is already set
+    // tipc_udp_media_addr_set: the 20-byte udp_media_addr, the rest zero
+    TipcMediaAddress::Bytes b{};
+    b[TIPC_MEDIA_TYPE_OFFSET] = TIPC_MEDIA_TYPE_UDP;
+    const auto& in = info.GetBytes();
+    std::copy(in.begin() + TIPC_MEDIA_ADDR_OFFSET,
+              in.begin() + TIPC_MEDIA_ADDR_OFFSET + UDP_MEDIA_ADDR_SIZE,
+              b.begin() + TIPC_MEDIA_ADDR_OFFSET);
+    addr = TipcMediaAddress::FromMediaInfo(b.data()); // flags a multicast group
     return true;
 }
 

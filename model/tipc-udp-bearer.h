@@ -55,7 +55,10 @@ class TipcUdpBearer : public TipcBearer
     void AddRemote(Ipv4Address addr, uint16_t port);
     /** @return the replicast peers */
     std::set<std::pair<uint32_t, uint16_t>> GetRemotes() const;
-    /** @return true if discovery uses an IPv4 multicast group */
+    /**
+     * @return true if discovery uses an IPv4 multicast group (once enabled: a
+     *         RemoteAddress of 0.0.0.0 becomes the cluster's group then)
+     */
     bool IsMulticast() const;
     bool CanBroadcast() const override;
 

@@ -65,6 +65,12 @@ VethNetDevice::GetTypeId()
                           PointerValue(),
                           MakePointerAccessor(&VethNetDevice::m_receiveErrorModel),
                           MakePointerChecker<ErrorModel>())
+            .AddTraceSource("DeviceChange",
+                            "The MTU or the MAC address changed (Linux NETDEV_CHANGEMTU, "
+                            "NETDEV_CHANGEADDR); carrier changes go to the link-change "
+                            "callbacks.",
+                            MakeTraceSourceAccessor(&VethNetDevice::m_deviceChangeTrace),
+                            "ns3::TracedCallback::Void")
             .AddTraceSource("MacTx",
                             "A frame was accepted for transmission.",
                             MakeTraceSourceAccessor(&VethNetDevice::m_macTxTrace),
@@ -465,7 +471,7 @@ VethNetDevice::SetMac(Mac48Address address)
     m_addressValue = address;
     if (changed)
     {
-        m_linkChangeCallbacks(); // the netdevice notifier's NETDEV_CHANGEADDR
+        m_deviceChangeTrace(); // the netdevice notifier's NETDEV_CHANGEADDR
     }
 }
 
@@ -490,7 +496,7 @@ VethNetDevice::SetMtu(const uint16_t mtu)
     m_mtu = mtu;
     if (changed)
     {
-        m_linkChangeCallbacks(); // the netdevice notifier's NETDEV_CHANGEMTU
+        m_deviceChangeTrace(); // the netdevice notifier's NETDEV_CHANGEMTU
     }
     return true;
 }

@@ -38,7 +38,8 @@ class HostCpuModel;
  * while the wire is idle and the queue empty goes out at once, bypassing the
  * queue as Linux's qdisc bypass does; others wait in the transmit queue and
  * leave back to back, one simulator event per queued frame).  The carrier can be switched off and
- * on (SetLinkUp), which notifies link-change listeners as Linux NETDEV_CHANGE does.  A
+ * on (SetLinkUp), which notifies link-change listeners as Linux NETDEV_CHANGE does; a
+ * new MTU or MAC fires the "DeviceChange" trace (NETDEV_CHANGEMTU, NETDEV_CHANGEADDR).  A
  * ReceiveErrorModel drops frames as a corrupted-FCS drop would.  GsoMaxSize is
  * the largest super-packet the device passes (used by the host model for TCP).
  */
@@ -102,14 +103,14 @@ class VethNetDevice : public NetDevice
     Ptr<Channel> GetChannel() const override;
     /**
      * @brief Set the MAC address.
-     * @param address a Mac48Address
+     * @param address a Mac48Address; a new one fires "DeviceChange"
      */
     void SetAddress(Address address) override;
     /** @return the MAC address (a Mac48Address) */
     Address GetAddress() const override;
     /**
      * @brief Set the largest payload of a frame (attribute "Mtu").
-     * @param mtu the MTU in bytes
+     * @param mtu the MTU in bytes; a new one fires "DeviceChange"
      * @return true (always accepted)
      */
     bool SetMtu(const uint16_t mtu) override;
@@ -267,6 +268,7 @@ class VethNetDevice : public NetDevice
     NetDevice::ReceiveCallback m_rxCallback; //!< protocol stack
     NetDevice::PromiscReceiveCallback m_promiscCallback;     //!< bridge / packet sockets
     TracedCallback<> m_linkChangeCallbacks;                  //!< carrier listeners
+    TracedCallback<> m_deviceChangeTrace;                    //!< "DeviceChange": MTU or MAC
     TracedCallback<Ptr<const Packet>> m_macTxTrace;          //!< "MacTx"
     TracedCallback<Ptr<const Packet>> m_macTxDropTrace;      //!< "MacTxDrop"
     TracedCallback<Ptr<const Packet>> m_macRxTrace;          //!< "MacRx"

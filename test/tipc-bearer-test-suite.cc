@@ -471,6 +471,9 @@ class TipcDeviceChangeTestCase : public TestCase
             NS_TEST_EXPECT_MSG_EQ(sa->GetBearer(0)->GetMediaAddress(),
                                   TipcMediaAddress::FromMac(newMac),
                                   "own media address");
+            NS_TEST_EXPECT_MSG_EQ(sb->GetPeer(sa->GetOwnAddress())->GetLinkMediaAddress(0),
+                                  TipcMediaAddress::FromMac(newMac),
+                                  "the peer's link sends to the new MAC");
         }
         Simulator::Destroy();
     }

@@ -4,7 +4,9 @@
 
 #include "ns3/mac48-address.h"
 #include "ns3/tipc-address.h"
+#include "ns3/tipc-eth-bearer.h"
 #include "ns3/tipc-media-address.h"
+#include "ns3/tipc-udp-bearer.h"
 
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -87,4 +89,30 @@ TEST_CASE("media address broadcast flag as Linux's msg2addr sets it", "[address]
     CHECK(rcast == peer);
     CHECK(rcast.GetBroadcast() == TIPC_REPLICAST_SUPPORT);
     CHECK(rcast.IsBroadcast());
+}
+
+TEST_CASE("each medium reads a discovery message's media info as its msg2addr", "[address]")
+{
+    // UDP (tipc_udp_msg2addr): type 3 required; only the 20-byte udp_media_addr is kept
+    Ptr<TipcUdpBearer> udp = CreateObject<TipcUdpBearer>();
+    TipcMediaAddress::Bytes b = TipcMediaAddress::FromUdpIpv4(0x0a010102, 6118).GetBytes();
+    b[30] = 0x5a; // beyond udp_media_addr
+    TipcMediaAddress a;
+    REQUIRE(udp->MsgToAddr(TipcMediaAddress::FromMediaInfo(b.data()), a));
+    CHECK(a == TipcMediaAddress::FromUdpIpv4(0x0a010102, 6118));
+    CHECK_FALSE(a.IsBroadcast());
+    TipcMediaAddress group;
+    REQUIRE(udp->MsgToAddr(TipcMediaAddress::FromUdpIpv4(0xe4001267, 6118), group));
+    CHECK(group.IsBroadcast()); // the receive check drops it as corrupt
+    b[TIPC_MEDIA_TYPE_OFFSET] = TIPC_MEDIA_TYPE_ETH;
+    CHECK_FALSE(udp->MsgToAddr(TipcMediaAddress::FromMediaInfo(b.data()), a));
+    // Ethernet (tipc_eth_msg2addr): the MAC at offset 4, whatever the type byte says
+    Ptr<TipcEthBearer> eth = CreateObject<TipcEthBearer>();
+    TipcMediaAddress::Bytes e =
+        TipcMediaAddress::FromMac(Mac48Address("02:00:00:00:00:07")).GetBytes();
+    e[TIPC_MEDIA_TYPE_OFFSET] = 0;
+    REQUIRE(eth->MsgToAddr(TipcMediaAddress::FromMediaInfo(e.data()), a));
+    CHECK(a == TipcMediaAddress::FromMac(Mac48Address("02:00:00:00:00:07")));
+    REQUIRE(eth->MsgToAddr(TipcMediaAddress::FromMac(Mac48Address::GetBroadcast()), a));
+    CHECK(a.IsBroadcast());
 }
