@@ -317,6 +317,11 @@ TipcStack::DoDispose()
         b->Dispose();
     }
     m_bearers.clear();
+    for (auto& b : m_retiredBearers)
+    {
+        b->Dispose();
+    }
+    m_retiredBearers.clear();
     if (m_topsrv)
     {
         m_topsrv->Dispose();
@@ -422,7 +427,10 @@ uint32_t
 TipcStack::AddBearer(Ptr<TipcBearer> bearer)
 {
     NS_LOG_FUNCTION(this << bearer);
-    if (m_bearers.size() >= MAX_BEARERS)
+    // bearer_disable frees a bearer's slot; tipc_enable_bearer takes the lowest free one
+    auto isFree = [this](const Ptr<TipcBearer>& b) { return m_started && !b->IsEnabled(); };
+    auto slot = std::find_if(m_bearers.begin(), m_bearers.end(), isFree);
+    if (slot == m_bearers.end() && m_bearers.size() >= MAX_BEARERS)
     {
         NS_FATAL_ERROR("TipcStack: cannot add bearer " << bearer->GetName() << ": at most "
                                                        << MAX_BEARERS
@@ -430,7 +438,7 @@ TipcStack::AddBearer(Ptr<TipcBearer> bearer)
     }
     for (const auto& b : m_bearers)
     {
-        if (b->GetName() == bearer->GetName())
+        if (!isFree(b) && b->GetName() == bearer->GetName())
         {
             NS_FATAL_ERROR("TipcStack: bearer " << bearer->GetName() << " is already enabled");
         }
@@ -439,8 +447,8 @@ TipcStack::AddBearer(Ptr<TipcBearer> bearer)
     uint32_t prio = bearer->GetPriority();
     for (;;)
     {
-        uint32_t same = std::count_if(m_bearers.begin(), m_bearers.end(), [prio](const auto& b) {
-            return b->GetPriority() == prio;
+        uint32_t same = std::count_if(m_bearers.begin(), m_bearers.end(), [&](const auto& b) {
+            return !isFree(b) && b->GetPriority() == prio;
         });
         if (same < 2)
         {
@@ -454,8 +462,18 @@ TipcStack::AddBearer(Ptr<TipcBearer> bearer)
         --prio;
     }
     bearer->SetPriority(prio);
-    uint32_t id = static_cast<uint32_t>(m_bearers.size());
-    m_bearers.push_back(bearer);
+    uint32_t id = static_cast<uint32_t>(slot - m_bearers.begin());
+    if (slot == m_bearers.end())
+    {
+        m_bearers.push_back(bearer);
+    }
+    else
+    {
+        // the disabled bearer's slot; it stays alive, ignoring what its device still
+        // hands it (its handlers are registered with the node and the device)
+        m_retiredBearers.push_back(*slot);
+        m_bearers[id] = bearer;
+    }
     if (m_started)
     {
         StartBearer(id);

@@ -69,6 +69,9 @@ class TipcStack : public Object
      * @brief Add a bearer (Linux tipc_enable_bearer).  At most three per node;
      *        if two bearers already use its priority it gets priority - 1.  The
      *        bearer starts when the node starts, or at once if it already runs.
+     *        A bearer disabled at run time frees its slot: the new bearer takes
+     *        the lowest free id (then EnableBearer() can no longer bring the old
+     *        one back).
      * @param bearer the bearer (an interface name and medium must be set)
      * @return the bearer id (0..2)
      */
@@ -754,6 +757,7 @@ class TipcStack : public Object
     bool m_cryptoBuild;             //!< CONFIG_TIPC_CRYPTO
     bool m_started;                 //!< DoInitialize ran
     std::vector<Ptr<TipcBearer>> m_bearers;              //!< bearers by id
+    std::vector<Ptr<TipcBearer>> m_retiredBearers;       //!< disabled ones whose slot was taken
     std::map<uint32_t, Ptr<TipcPeer>> m_peers;           //!< peers by address
     std::unordered_map<uint32_t, TipcPeer*> m_peerIndex; //!< the same, hashed (lookups)
     TipcTimerQueue m_nodeTimers;                         //!< the peers' node timers

@@ -483,6 +483,59 @@ class TipcDeviceChangeTestCase : public TestCase
 
 /**
  * @ingroup tipc-tests
+ * @brief A bearer disabled at run time frees its slot (bearer_disable): with
+ *        three bearers, disabling one lets a new bearer take its id, and the
+ *        node has its two links to the peer again.
+ */
+class TipcBearerSlotTestCase : public TestCase
+{
+  public:
+    TipcBearerSlotTestCase()
+        : TestCase("A disabled bearer frees its slot: a fourth bearer takes the lowest free id")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NodeContainer nodes;
+        nodes.Create(2);
+        VethHelper veth;
+        std::vector<NetDeviceContainer> pairs;
+        TipcHelper tipc;
+        tipc.Install(nodes);
+        for (int i = 0; i < 3; ++i)
+        {
+            pairs.push_back(veth.Install(nodes.Get(0), nodes.Get(1)));
+            tipc.AddEthBearers(pairs.back());
+        }
+        tipc.AssignStreams(nodes, 9);
+        Ptr<TipcStack> sa = TipcHelper::GetStack(nodes.Get(0));
+        Ptr<TipcStack> sb = TipcHelper::GetStack(nodes.Get(1));
+        uint32_t linksBefore = 0;
+        uint32_t newId = 99;
+        Simulator::Schedule(Seconds(3), [&]() {
+            linksBefore = sa->GetPeer(sb->GetOwnAddress())->GetLinkCount();
+            sa->DisableBearer(1);
+        });
+        Simulator::Schedule(Seconds(4), [&]() {
+            newId = tipc.AddEthBearer(pairs[1].Get(0), "again")->GetId();
+        });
+        Simulator::Stop(Seconds(8));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(linksBefore, 2U, "two links (Linux's maximum per peer)");
+        NS_TEST_EXPECT_MSG_EQ(newId, 1U, "the freed id");
+        NS_TEST_EXPECT_MSG_EQ(sa->GetNBearers(), 3U, "still three slots");
+        NS_TEST_EXPECT_MSG_EQ(sa->GetBearer(1)->GetName(), "eth:again", "the new bearer");
+        NS_TEST_EXPECT_MSG_EQ(sa->GetPeer(sb->GetOwnAddress())->GetLinkCount(),
+                              2U,
+                              "two links again");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * @ingroup tipc-tests
  * @brief Two bearers with different priorities: the higher-priority link
  *        carries all traffic (both selector slots), the other is standby and
  *        takes over when it fails.  Equal priorities share the load by selector.
@@ -651,6 +704,7 @@ class TipcBearerTestSuite : public TestSuite
         AddTestCase(new TipcUdpBearerTestCase(TipcUdpBearerTestCase::Mode::ROUTED));
         AddTestCase(new TipcCarrierTestCase(true));
         AddTestCase(new TipcCarrierTestCase(false));
+        AddTestCase(new TipcBearerSlotTestCase());
         AddTestCase(new TipcDeviceChangeTestCase(TipcDeviceChangeTestCase::Change::MTU));
         AddTestCase(new TipcDeviceChangeTestCase(TipcDeviceChangeTestCase::Change::BAD_MTU));
         AddTestCase(new TipcDeviceChangeTestCase(TipcDeviceChangeTestCase::Change::MAC));
