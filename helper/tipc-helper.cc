@@ -163,8 +163,20 @@ TipcHelper::AddUdpBearer(Ptr<Node> node,
     {
         bearer->SetAttribute("RemoteAddress", Ipv4AddressValue(remote));
     }
-    bearer->SetInterfaceName(ifName.empty() ? "udp" + std::to_string(stack->GetNBearers())
-                                            : ifName);
+    std::string name = ifName;
+    for (uint32_t n = 0; name.empty(); ++n)
+    {
+        // the lowest udpN no bearer of the node has (a freed slot keeps its old name)
+        name = "udp" + std::to_string(n);
+        for (uint32_t i = 0; i < stack->GetNBearers(); ++i)
+        {
+            if (stack->GetBearer(i)->GetName() == "udp:" + name)
+            {
+                name.clear();
+            }
+        }
+    }
+    bearer->SetInterfaceName(name);
     stack->AddBearer(bearer);
     return bearer;
 }

@@ -212,6 +212,13 @@ TipcBearer::GetId() const
     return m_id;
 }
 
+void
+TipcBearer::Retire()
+{
+    NS_ASSERT(!m_enabled);
+    m_id = MAX_BEARERS;
+}
+
 uint32_t
 TipcBearer::GetPriority() const
 {
@@ -394,11 +401,11 @@ TipcBearer::Broadcast(Ptr<Packet> wire)
 void
 TipcBearer::DeliverUp(Ptr<Packet> wire)
 {
-    tipc::FireTrace(m_rxTrace, wire, m_id);
     if (!m_enabled || !m_stack)
     {
-        return;
+        return; // no bearer for it (Linux: the device's frames find no TIPC bearer)
     }
+    tipc::FireTrace(m_rxTrace, wire, m_id);
     if (Ptr<HostCpuModel> cpu = m_stack->GetCpu())
     {
         uint8_t w0 = 0;

@@ -61,8 +61,13 @@ class TipcBearer : public Object
     /** @return media type id (tipc::TIPC_MEDIA_TYPE_ETH, ...) */
     virtual uint8_t GetMediaType() const = 0;
 
-    /** @return bearer id 0..2 (index in the node's bearer table) */
+    /** @return bearer id 0..2 (index in the node's bearer table; 3 once retired) */
     uint32_t GetId() const;
+    /**
+     * @brief Another bearer took this disabled bearer's slot: its id becomes
+     *        tipc::MAX_BEARERS, so it can no longer be taken for the new one.
+     */
+    void Retire();
     /** @return link priority given to new links */
     uint32_t GetPriority() const;
     /**

@@ -124,12 +124,13 @@ TipcEthBearer::DoEnable()
     // tipc_enable_media: b->mtu = dev->mtu, b->addr from dev->dev_addr
     m_mtu = m_device->GetMtu();
     m_addr = TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(m_device->GetAddress()));
+    // dev_add_pack: the handler is registered while the bearer is enabled
+    m_handler = MakeCallback(&TipcEthBearer::Receive, this);
+    m_device->GetNode()->RegisterProtocolHandler(m_handler, ETH_P_TIPC, m_device, false);
     if (!m_registered)
     {
-        m_device->GetNode()->RegisterProtocolHandler(MakeCallback(&TipcEthBearer::Receive, this),
-                                                     ETH_P_TIPC,
-                                                     m_device,
-                                                     false);
+        // Added once and ignored while disabled: ns-3 cannot remove a link-change
+        // callback, and a device change may disable the bearer from inside the trace.
         m_device->AddLinkChangeCallback(MakeCallback(&TipcEthBearer::DeviceChanged, this));
         // MTU and MAC changes, from devices that report them (the veth)
         m_device->TraceConnectWithoutContext("DeviceChange",
@@ -142,7 +143,14 @@ void
 TipcEthBearer::DoDisable()
 {
     NS_LOG_FUNCTION(this);
-    // The protocol handler stays registered; frames are ignored while disabled.
+    if (m_device && !m_handler.IsNull())
+    {
+        if (Ptr<Node> node = m_device->GetNode())
+        {
+            node->UnregisterProtocolHandler(m_handler); // dev_remove_pack
+        }
+        m_handler = Node::ProtocolHandler();
+    }
 }
 
 bool

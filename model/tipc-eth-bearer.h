@@ -7,6 +7,7 @@
 
 #include "ns3/mac48-address.h"
 #include "ns3/net-device.h"
+#include "ns3/node.h"
 
 namespace ns3
 {
@@ -84,12 +85,13 @@ class TipcEthBearer : public TipcBearer
                  const Address& from,
                  const Address& to,
                  NetDevice::PacketType type);
-    Ptr<NetDevice> m_device;     //!< the device
-    uint32_t m_mtu;              //!< bearer MTU: the device's at enable (Linux b->mtu)
-    TipcMediaAddress m_addr;     //!< own media address: the device's at enable (b->addr)
-    bool m_registered;           //!< protocol handler installed
-    TipcMediaAddress m_lastDest; //!< last destination (a link sends to one peer in a row)
-    Address m_lastDestMac;       //!< its MAC as an ns-3 Address
+    Ptr<NetDevice> m_device;         //!< the device
+    uint32_t m_mtu;                  //!< bearer MTU: the device's at enable (Linux b->mtu)
+    TipcMediaAddress m_addr;         //!< own media address: the device's at enable (b->addr)
+    bool m_registered;               //!< device-change callbacks installed (once)
+    Node::ProtocolHandler m_handler; //!< the protocol handler while enabled
+    TipcMediaAddress m_lastDest;     //!< last destination (a link sends to one peer in a row)
+    Address m_lastDestMac;           //!< its MAC as an ns-3 Address
 };
 
 } // namespace ns3

@@ -427,18 +427,54 @@ uint32_t
 TipcStack::AddBearer(Ptr<TipcBearer> bearer)
 {
     NS_LOG_FUNCTION(this << bearer);
+    if (m_dead)
+    {
+        NS_FATAL_ERROR("TipcStack: cannot add bearer " << bearer->GetName()
+                                                       << ": the namespace was deleted");
+    }
     // bearer_disable frees a bearer's slot; tipc_enable_bearer takes the lowest free one
-    auto isFree = [this](const Ptr<TipcBearer>& b) { return m_started && !b->IsEnabled(); };
-    auto slot = std::find_if(m_bearers.begin(), m_bearers.end(), isFree);
+    auto slot = std::find_if(m_bearers.begin(), m_bearers.end(), [this](const auto& b) {
+        return IsFreeSlot(b);
+    });
     if (slot == m_bearers.end() && m_bearers.size() >= MAX_BEARERS)
     {
         NS_FATAL_ERROR("TipcStack: cannot add bearer " << bearer->GetName() << ": at most "
                                                        << MAX_BEARERS
                                                        << " bearers per node (MAX_BEARERS)");
     }
+    ApplyBearerRules(bearer);
+    uint32_t id = static_cast<uint32_t>(slot - m_bearers.begin());
+    if (slot == m_bearers.end())
+    {
+        m_bearers.push_back(bearer);
+    }
+    else
+    {
+        // the disabled bearer's slot; it stays alive, ignoring what its device still
+        // hands it (its handlers are registered with the node and the device)
+        (*slot)->Retire();
+        m_retiredBearers.push_back(*slot);
+        m_bearers[id] = bearer;
+    }
+    if (m_started)
+    {
+        StartBearer(id);
+    }
+    return id;
+}
+
+bool
+TipcStack::IsFreeSlot(const Ptr<TipcBearer>& b) const
+{
+    return m_started && !b->IsEnabled();
+}
+
+void
+TipcStack::ApplyBearerRules(Ptr<TipcBearer> bearer) const
+{
     for (const auto& b : m_bearers)
     {
-        if (!isFree(b) && b->GetName() == bearer->GetName())
+        if (b != bearer && !IsFreeSlot(b) && b->GetName() == bearer->GetName())
         {
             NS_FATAL_ERROR("TipcStack: bearer " << bearer->GetName() << " is already enabled");
         }
@@ -448,7 +484,7 @@ TipcStack::AddBearer(Ptr<TipcBearer> bearer)
     for (;;)
     {
         uint32_t same = std::count_if(m_bearers.begin(), m_bearers.end(), [&](const auto& b) {
-            return !isFree(b) && b->GetPriority() == prio;
+            return b != bearer && !IsFreeSlot(b) && b->GetPriority() == prio;
         });
         if (same < 2)
         {
@@ -462,23 +498,6 @@ TipcStack::AddBearer(Ptr<TipcBearer> bearer)
         --prio;
     }
     bearer->SetPriority(prio);
-    uint32_t id = static_cast<uint32_t>(slot - m_bearers.begin());
-    if (slot == m_bearers.end())
-    {
-        m_bearers.push_back(bearer);
-    }
-    else
-    {
-        // the disabled bearer's slot; it stays alive, ignoring what its device still
-        // hands it (its handlers are registered with the node and the device)
-        m_retiredBearers.push_back(*slot);
-        m_bearers[id] = bearer;
-    }
-    if (m_started)
-    {
-        StartBearer(id);
-    }
-    return id;
 }
 
 void
@@ -524,12 +543,13 @@ TipcStack::EnableBearer(uint32_t bearerId)
 {
     NS_LOG_FUNCTION(this << bearerId);
     Ptr<TipcBearer> b = GetBearer(bearerId);
-    if (!b || b->IsEnabled())
+    if (!b || b->IsEnabled() || m_dead)
     {
         return;
     }
     if (m_started)
     {
+        ApplyBearerRules(b); // enabled again: the rules of a new bearer
         StartBearer(bearerId);
     }
 }

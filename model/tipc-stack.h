@@ -732,6 +732,19 @@ class TipcStack : public Object
      */
     void AbortConnections(uint32_t peer);
     /**
+     * @brief A slot whose bearer was disabled at run time (free for a new one).
+     * @param b the slot's bearer
+     * @return true if free
+     */
+    bool IsFreeSlot(const Ptr<TipcBearer>& b) const;
+    /**
+     * @brief tipc_enable_bearer's rules against the other bearers in use: a
+     *        duplicate name is a fatal error; a third bearer on a priority gets
+     *        priority - 1.
+     * @param bearer the bearer being enabled
+     */
+    void ApplyBearerRules(Ptr<TipcBearer> bearer) const;
+    /**
      * @brief Start a bearer (identity auto-configuration, then Enable).
      * @param bearerId the bearer id
      */

@@ -502,7 +502,9 @@ TipcStatsCollector::Collect(const std::string& scope, const std::string& entity)
                     auto it = base->second.find(metric);
                     b = it == base->second.end() ? 0 : it->second;
                 }
-                rows.push_back({now, "link", linkEntity, metric, static_cast<double>(v - b)});
+                // a link created again under the same name counts from 0
+                rows.push_back(
+                    {now, "link", linkEntity, metric, static_cast<double>(v >= b ? v - b : v)});
             }
             rows.push_back({now, "link", linkEntity, "up", l->IsUp() ? 1.0 : 0.0});
             rows.push_back(

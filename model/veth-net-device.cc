@@ -70,7 +70,7 @@ VethNetDevice::GetTypeId()
                             "NETDEV_CHANGEADDR); carrier changes go to the link-change "
                             "callbacks.",
                             MakeTraceSourceAccessor(&VethNetDevice::m_deviceChangeTrace),
-                            "ns3::TracedCallback::Void")
+                            "ns3::TracedValueCallback::Void")
             .AddTraceSource("MacTx",
                             "A frame was accepted for transmission.",
                             MakeTraceSourceAccessor(&VethNetDevice::m_macTxTrace),
