@@ -49,7 +49,7 @@ enum class TipcDecodeError : uint8_t
     BAD_GAP_ACK_RECORD,  //!< STATE gap ACK record length inconsistent
     BAD_MONITOR_RECORD,  //!< STATE monitor domain record inconsistent
     BAD_IF_NAME,         //!< RESET/ACTIVATE interface name missing or not terminated
-    BAD_DISCOVERY_SIZE,  //!< LINK_CONFIG data is not the 16-byte node identity
+    BAD_DISCOVERY_SIZE,  //!< LINK_CONFIG with TIPC_NODE_ID128: data is not the 16-byte identity
     BAD_MEDIA_ADDRESS,   //!< LINK_CONFIG media address unusable
 };
 

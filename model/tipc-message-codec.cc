@@ -126,7 +126,10 @@ TipcMessageCodec::DecodePayload(const TipcHeader& h,
     switch (user)
     {
     case LINK_CONFIG: {
-        if (dsz != NODE_ID_LEN)
+        // tipc_disc_rcv reads the 16-byte identity only from a peer with
+        // TIPC_NODE_ID128; an older peer's payload (none: 60 bytes) is not read
+        const bool id128 = (h.GetNodeCapabilities() & TIPC_NODE_ID128) != 0;
+        if (id128 && dsz != NODE_ID_LEN)
         {
             return TipcDecodeError::BAD_DISCOVERY_SIZE;
         }
@@ -140,7 +143,14 @@ TipcMessageCodec::DecodePayload(const TipcHeader& h,
         if (out != nullptr)
         {
             out->mediaAddress = media;
-            out->nodeId = TipcNodeId::FromBuffer(p);
+            if (id128)
+            {
+                out->nodeId = TipcNodeId::FromBuffer(p);
+            }
+            else
+            {
+                out->data.assign(p, p + dsz); // kept as is, never interpreted
+            }
         }
         return TipcDecodeError::NONE;
     }
@@ -350,7 +360,16 @@ TipcMessageCodec::EncodeTo(const TipcDecodedMessage& msg, std::vector<uint8_t>& 
     switch (h.GetUser())
     {
     case LINK_CONFIG:
-        msg.nodeId.CopyTo(append(NODE_ID_LEN));
+        if (h.GetNodeCapabilities() & TIPC_NODE_ID128)
+        {
+            msg.nodeId.CopyTo(append(NODE_ID_LEN));
+        }
+        else
+        {
+            std::copy(msg.data.begin(),
+                      msg.data.end(),
+                      append(static_cast<uint32_t>(msg.data.size())));
+        }
         break;
     case LINK_PROTOCOL:
         if (h.GetType() != STATE_MSG)

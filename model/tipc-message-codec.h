@@ -36,7 +36,8 @@ namespace ns3
 struct TipcDecodedMessage
 {
     TipcHeader header;             //!< the header
-    std::vector<uint8_t> data;     //!< opaque payload (users without structure)
+    std::vector<uint8_t> data;     //!< opaque payload (users without structure; the
+                                   //!< LINK_CONFIG payload of a peer without TIPC_NODE_ID128)
     TipcMediaAddress mediaAddress; //!< LINK_CONFIG media address
     TipcNodeId nodeId;             //!< LINK_CONFIG node identity
     std::array<uint8_t, tipc::TIPC_MAX_IF_NAME> ifName{}; //!< RESET/ACTIVATE interface name

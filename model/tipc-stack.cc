@@ -992,8 +992,10 @@ TipcStack::ReceiveFrame(Ptr<TipcBearer> bearer, Ptr<Packet> wire)
         {
             uint8_t info[TIPC_MEDIA_INFO_SIZE];
             hdr.GetMediaInfo(info);
+            // an identity only from a peer with TIPC_NODE_ID128 (validated: 16 bytes)
+            const bool id128 = (hdr.GetNodeCapabilities() & TIPC_NODE_ID128) != 0;
             bearer->GetDiscoverer()->Receive(hdr,
-                                             TipcNodeId::FromBuffer(payload),
+                                             id128 ? TipcNodeId::FromBuffer(payload) : TipcNodeId(),
                                              TipcMediaAddress::FromMediaInfo(info));
             return;
         }

@@ -886,7 +886,9 @@ class TipcCapabilityUpdateTestCase : public TipcLinkHarness
 {
   public:
     TipcCapabilityUpdateTestCase()
-        : TipcLinkHarness("A peer's new capabilities reach its live link (tipc_link_update_caps)")
+        : TipcLinkHarness("A peer's new capabilities reach its live link (tipc_link_update_caps); "
+                          "a 60-byte request without TIPC_NODE_ID128 makes a peer known by its "
+                          "address")
     {
     }
 
@@ -916,6 +918,11 @@ class TipcCapabilityUpdateTestCase : public TipcLinkHarness
                     m.header.GetUser() == LINK_CONFIG &&
                     m.header.GetPrevNode() == Stack(0)->GetOwnAddress())
                 {
+                    TipcDecodedMessage old = m; // a pre-4.17 node: no identity
+                    old.header.SetPrevNode(OLD_PEER);
+                    old.header.SetNodeCapabilities(NEW_CAPS & ~TIPC_NODE_ID128);
+                    TipcMessageCodec::Finalize(old);
+                    m_oldRequest = TipcMessageCodec::Encode(old);
                     m.header.SetNodeCapabilities(NEW_CAPS);
                     m_request = TipcMessageCodec::Encode(m);
                 }
@@ -934,6 +941,14 @@ class TipcCapabilityUpdateTestCase : public TipcLinkHarness
             dev->Send(Create<Packet>(m_request.data(), static_cast<uint32_t>(m_request.size())),
                       dev->GetBroadcast(),
                       ETH_P_TIPC);
+        });
+        Simulator::Schedule(Seconds(4.5), [this]() {
+            NS_TEST_ASSERT_MSG_EQ(m_oldRequest.size(), MAX_H_SIZE, "60 bytes");
+            Ptr<NetDevice> dev = Device(0, 0);
+            dev->Send(
+                Create<Packet>(m_oldRequest.data(), static_cast<uint32_t>(m_oldRequest.size())),
+                dev->GetBroadcast(),
+                ETH_P_TIPC);
         });
     }
 
@@ -959,13 +974,20 @@ class TipcCapabilityUpdateTestCase : public TipcLinkHarness
         NS_TEST_EXPECT_MSG_GT(m_gapBefore, 0U, "STATEs with gap ACK records before");
         NS_TEST_EXPECT_MSG_GT(m_statesAfter, 0U, "STATEs after");
         NS_TEST_EXPECT_MSG_EQ(m_gapAfter, 0U, "no gap ACK record after");
+        // tipc_disc_rcv: no TIPC_NODE_ID128, so the identity is the address in hex
+        Ptr<TipcPeer> old = Stack(1)->GetPeer(OLD_PEER);
+        NS_TEST_ASSERT_MSG_NE(old, nullptr, "the 60-byte request was accepted");
+        NS_TEST_EXPECT_MSG_EQ(old->GetNodeId(), TipcNodeId::FromAddress(OLD_PEER), "identity");
     }
 
-    std::vector<uint8_t> m_request; //!< node 0's request with the new capabilities
-    uint32_t m_capsBefore{0};       //!< link capabilities before the update
-    uint32_t m_gapBefore{0};        //!< node 1 STATEs with a gap ACK record, before
-    uint32_t m_gapAfter{0};         //!< ... after
-    uint32_t m_statesAfter{0};      //!< node 1 STATEs after
+    static constexpr uint32_t OLD_PEER = 0x00abcdef; //!< the old node's address
+
+    std::vector<uint8_t> m_oldRequest; //!< the same request from an old node
+    std::vector<uint8_t> m_request;    //!< node 0's request with the new capabilities
+    uint32_t m_capsBefore{0};          //!< link capabilities before the update
+    uint32_t m_gapBefore{0};           //!< node 1 STATEs with a gap ACK record, before
+    uint32_t m_gapAfter{0};            //!< ... after
+    uint32_t m_statesAfter{0};         //!< node 1 STATEs after
 };
 
 /**

@@ -217,11 +217,20 @@ TEST_CASE("validation reads the payload exactly for the structured users", "[cod
 
 TEST_CASE("payload-level rejections", "[codec]")
 {
-    // discovery without the 16-byte identity
+    // discovery from a TIPC_NODE_ID128 peer without the 16-byte identity
     auto b = SampleBytes(LINK_CONFIG, DSC_REQ_MSG);
     b.resize(MAX_H_SIZE + 8);
     SetWord(b, 0, (Word(b, 0) & ~0x1ffffU) | (MAX_H_SIZE + 8));
     CHECK(DecodeBytes(b) == TipcDecodeError::BAD_DISCOVERY_SIZE);
+    // ... from an older peer (no TIPC_NODE_ID128): 60 bytes, valid, and encoded back
+    SetWord(b, 1, Word(b, 1) & ~(uint32_t{TIPC_NODE_ID128} << 15));
+    b.resize(MAX_H_SIZE);
+    SetWord(b, 0, (Word(b, 0) & ~0x1ffffU) | MAX_H_SIZE);
+    TipcDecodedMessage old;
+    REQUIRE(TipcMessageCodec::Decode(b.data(), static_cast<uint32_t>(b.size()), old) ==
+            TipcDecodeError::NONE);
+    CHECK(old.nodeId.IsZero());
+    CHECK(TipcMessageCodec::Encode(old) == b);
 
     // unknown media type
     b = SampleBytes(LINK_CONFIG, DSC_REQ_MSG);
