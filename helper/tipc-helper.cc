@@ -163,20 +163,29 @@ TipcHelper::AddUdpBearer(Ptr<Node> node,
     {
         bearer->SetAttribute("RemoteAddress", Ipv4AddressValue(remote));
     }
-    std::string name = ifName;
-    for (uint32_t n = 0; name.empty(); ++n)
+    if (!ifName.empty())
+    {
+        bearer->SetInterfaceName(ifName);
+    }
+    else
     {
         // the lowest udpN no bearer of the node has (a freed slot keeps its old name)
-        name = "udp" + std::to_string(n);
-        for (uint32_t i = 0; i < stack->GetNBearers(); ++i)
-        {
-            if (stack->GetBearer(i)->GetName() == "udp:" + name)
+        auto nameTaken = [&stack, &bearer]() {
+            for (uint32_t i = 0; i < stack->GetNBearers(); ++i)
             {
-                name.clear();
+                if (stack->GetBearer(i)->GetName() == bearer->GetName())
+                {
+                    return true;
+                }
             }
-        }
+            return false;
+        };
+        uint32_t n = 0;
+        do
+        {
+            bearer->SetInterfaceName("udp" + std::to_string(n++));
+        } while (nameTaken());
     }
-    bearer->SetInterfaceName(name);
     stack->AddBearer(bearer);
     return bearer;
 }

@@ -146,8 +146,7 @@ TipcDiscoverer::Start(Ptr<TipcStack> stack, Ptr<TipcBearer> bearer)
     }
     m_numNodes = 0;
     m_inactive = false;
-    m_intervalJiffies = m_stack->MsecsToJiffies(m_initInterval);
-    ArmTimer(m_intervalJiffies);
+    RestartTimer();
     Transmit(m_request, m_bearer->GetBroadcastAddress());
     m_stack->NotifyDiscovery(m_request.GetTypeName(), m_bearer->GetId(), 0);
 }
@@ -159,8 +158,7 @@ TipcDiscoverer::Reset()
     m_request = BuildHeader(DSC_REQ_MSG);
     m_numNodes = 0;
     m_inactive = false;
-    m_intervalJiffies = m_stack->MsecsToJiffies(m_initInterval);
-    ArmTimer(m_intervalJiffies);
+    RestartTimer();
     Transmit(m_request, m_bearer->GetBroadcastAddress());
 }
 
@@ -178,13 +176,13 @@ TipcDiscoverer::Timeout()
     // Did we just leave the trial period?
     if (!m_stack->InAddressTrial() && m_stack->GetOwnAddress() == 0)
     {
-        ArmTimer(m_stack->MsecsToJiffies(m_initInterval));
+        ArmTimer(InitJiffies());
         m_stack->FinalizeAddress();
         return;
     }
     if (m_stack->InAddressTrial())
     {
-        m_intervalJiffies = m_stack->MsecsToJiffies(m_initInterval);
+        m_intervalJiffies = InitJiffies();
     }
     else
     {
@@ -202,6 +200,20 @@ TipcDiscoverer::Timeout()
     ArmTimer(m_intervalJiffies);
     Transmit(m_request, m_bearer->GetBroadcastAddress());
     m_stack->NotifyDiscovery(m_request.GetTypeName(), m_bearer->GetId(), 0);
+}
+
+int64_t
+TipcDiscoverer::InitJiffies() const
+{
+    return m_stack->MsecsToJiffies(m_initInterval);
+}
+
+void
+TipcDiscoverer::RestartTimer()
+{
+    // d->timer_intv = TIPC_DISC_INIT; mod_timer(&d->timer, jiffies + d->timer_intv)
+    m_intervalJiffies = InitJiffies();
+    ArmTimer(m_intervalJiffies);
 }
 
 void
@@ -353,8 +365,7 @@ TipcDiscoverer::RemoveDest()
         (m_inactive || m_intervalJiffies > m_stack->MsecsToJiffies(m_fastInterval)))
     {
         m_inactive = false;
-        m_intervalJiffies = m_stack->MsecsToJiffies(m_initInterval);
-        ArmTimer(m_intervalJiffies);
+        RestartTimer();
     }
 }
 

@@ -143,6 +143,10 @@ class TipcDiscoverer : public Object
      * @param jiffies the timer interval
      */
     void ArmTimer(int64_t jiffies);
+    /** @return the initial interval in jiffies (TIPC_DISC_INIT: attribute InitialInterval) */
+    int64_t InitJiffies() const;
+    /** @brief Back to the initial interval, and arm the timer with it. */
+    void RestartTimer();
 
     Ptr<TipcStack> m_stack;    //!< node stack
     Ptr<TipcBearer> m_bearer;  //!< bearer

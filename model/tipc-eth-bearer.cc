@@ -90,9 +90,15 @@ TipcEthBearer::GetMediaAddress() const
 {
     if (!IsEnabled() && m_device)
     {
-        return TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(m_device->GetAddress()));
+        return DeviceAddress();
     }
     return m_addr;
+}
+
+TipcMediaAddress
+TipcEthBearer::DeviceAddress() const
+{
+    return TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(m_device->GetAddress()));
 }
 
 TipcMediaAddress
@@ -123,7 +129,7 @@ TipcEthBearer::DoEnable()
     }
     // tipc_enable_media: b->mtu = dev->mtu, b->addr from dev->dev_addr
     m_mtu = m_device->GetMtu();
-    m_addr = TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(m_device->GetAddress()));
+    m_addr = DeviceAddress();
     // dev_add_pack: the handler is registered while the bearer is enabled
     m_handler = MakeCallback(&TipcEthBearer::Receive, this);
     m_device->GetNode()->RegisterProtocolHandler(m_handler, ETH_P_TIPC, m_device, false);
@@ -208,8 +214,7 @@ TipcEthBearer::DeviceChanged()
         m_mtu = mtu; // NETDEV_CHANGEMTU: new links get it
         m_stack->ResetBearer(GetId());
     }
-    TipcMediaAddress addr =
-        TipcMediaAddress::FromMac(Mac48Address::ConvertFrom(m_device->GetAddress()));
+    TipcMediaAddress addr = DeviceAddress();
     if (addr != m_addr)
     {
         m_addr = addr; // NETDEV_CHANGEADDR

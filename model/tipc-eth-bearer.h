@@ -85,6 +85,9 @@ class TipcEthBearer : public TipcBearer
                  const Address& from,
                  const Address& to,
                  NetDevice::PacketType type);
+    /** @return the device's MAC as a media address (now, not as cached at enable) */
+    TipcMediaAddress DeviceAddress() const;
+
     Ptr<NetDevice> m_device;         //!< the device
     uint32_t m_mtu;                  //!< bearer MTU: the device's at enable (Linux b->mtu)
     TipcMediaAddress m_addr;         //!< own media address: the device's at enable (b->addr)

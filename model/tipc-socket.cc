@@ -852,7 +852,7 @@ TipcSocket::CheckSendCond(bool congested)
 int
 TipcSocket::Send(Ptr<Packet> p, uint32_t /* flags */)
 {
-    if (m_closePending || m_shutdownPending)
+    if (WaitingToShutdown())
     {
         return Fail(TipcErrno::EPIPE_);
     }
@@ -870,7 +870,7 @@ TipcSocket::SendTo(Ptr<Packet> p, uint32_t /* flags */, const Address& toAddress
     {
         return Fail(TipcErrno::EINVAL_);
     }
-    if (m_closePending || m_shutdownPending)
+    if (WaitingToShutdown())
     {
         return Fail(TipcErrno::EPIPE_);
     }
@@ -2259,6 +2259,12 @@ TipcSocket::DoShutdown(uint32_t err)
 }
 
 bool
+TipcSocket::WaitingToShutdown() const
+{
+    return m_closePending || m_shutdownPending;
+}
+
+bool
 TipcSocket::ShutdownMustWait() const
 {
     return IsConnectionType() && (m_state == ESTABLISHED || m_state == CONNECTING) &&
@@ -2288,7 +2294,7 @@ TipcSocket::StartShutdownWait()
 void
 TipcSocket::CheckShutdownWait()
 {
-    if ((m_closePending || m_shutdownPending) && !ShutdownMustWait())
+    if (WaitingToShutdown() && !ShutdownMustWait())
     {
         // the waiting caller runs again once woken, after the event that woke it
         m_shutdownWait.Cancel();
@@ -2316,7 +2322,7 @@ TipcSocket::ResumeShutdown()
 int
 TipcSocket::Shutdown()
 {
-    if (m_closePending || m_shutdownPending)
+    if (WaitingToShutdown())
     {
         return 0;
     }

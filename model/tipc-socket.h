@@ -734,6 +734,8 @@ class TipcSocket : public Socket
     void DoShutdown(uint32_t err);
     /** @return true while snt_unacked exceeds the send window */
     bool ConnCongested() const;
+    /** @return true while a Close() or Shutdown() waits before its FIN */
+    bool WaitingToShutdown() const;
     /**
      * @return true while __tipc_shutdown must wait: a connecting or connected socket
      *         with a congested link or connection window

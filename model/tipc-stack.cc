@@ -517,8 +517,7 @@ TipcStack::StartBearer(uint32_t id)
     // tipc_mon_create arms the monitor timer when the bearer is enabled; the
     // monitor itself is made at its first use, once the own address is final
     // (a monitor with no peers has nothing to do on a timeout)
-    m_monTimers[id].Cancel();
-    m_monTimers[id] = Simulator::Schedule(MonitorInterval(), &TipcStack::MonitorTimeout, this, id);
+    ArmMonitorTimer(id);
 }
 
 void
@@ -1665,11 +1664,17 @@ TipcStack::PeekMonitor(uint32_t bearerId) const
     return bearerId < MAX_BEARERS ? m_monitors[bearerId].get() : nullptr;
 }
 
-Time
-TipcStack::MonitorInterval() const
+void
+TipcStack::ArmMonitorTimer(uint32_t bearerId)
 {
-    // mon->timer_intv = msecs_to_jiffies(MON_TIMEOUT + (random & 0xffff)), a wheel timer
-    return TimerDelay(MilliSeconds(MON_TIMEOUT + (m_random & 0xffff)));
+    // mod_timer(&mon->timer, jiffies + mon->timer_intv), timer_intv =
+    // msecs_to_jiffies(MON_TIMEOUT + (random & 0xffff)): a wheel timer
+    m_monTimers[bearerId].Cancel();
+    m_monTimers[bearerId] =
+        Simulator::Schedule(TimerDelay(MilliSeconds(MON_TIMEOUT + (m_random & 0xffff))),
+                            &TipcStack::MonitorTimeout,
+                            this,
+                            bearerId);
 }
 
 void
@@ -1679,8 +1684,7 @@ TipcStack::MonitorTimeout(uint32_t bearerId)
     {
         m->Timeout();
     }
-    m_monTimers[bearerId] =
-        Simulator::Schedule(MonitorInterval(), &TipcStack::MonitorTimeout, this, bearerId);
+    ArmMonitorTimer(bearerId);
 }
 
 void

@@ -667,9 +667,12 @@ class TipcStack : public Object
     void SetMonitorThreshold(uint32_t threshold);
     /** @return attribute MonitorThreshold */
     uint32_t GetMonitorThreshold() const;
-    /** @return delay to the monitor's next re-evaluation: MON_TIMEOUT + (random & 0xffff) ms, as a
-     * kernel timer (TimerDelay) */
-    Time MonitorInterval() const;
+    /**
+     * @brief (Re)arm a bearer's monitor timer: MON_TIMEOUT + (random & 0xffff) ms from
+     *        now, as a kernel timer (TimerDelay).
+     * @param bearerId the bearer id
+     */
+    void ArmMonitorTimer(uint32_t bearerId);
     /**
      * @brief The monitor's periodic re-evaluation (mon_timeout).
      * @param bearerId bearer id
