@@ -70,15 +70,11 @@ TipcDecodeErrorToString(TipcDecodeError e)
     case TipcDecodeError::BAD_ITEM_RANGE:
         return "name item with lower > upper";
     case TipcDecodeError::BAD_GAP_ACK_RECORD:
-        return "inconsistent gap ACK record";
-    case TipcDecodeError::BAD_MONITOR_RECORD:
-        return "inconsistent monitor domain record";
+        return "STATE gap ACK record longer than the data";
     case TipcDecodeError::BAD_IF_NAME:
         return "bad interface name";
     case TipcDecodeError::BAD_DISCOVERY_SIZE:
         return "discovery message without 16-byte node identity";
-    case TipcDecodeError::BAD_MEDIA_ADDRESS:
-        return "bad media address";
     }
     return "unknown error";
 }

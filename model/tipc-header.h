@@ -46,11 +46,9 @@ enum class TipcDecodeError : uint8_t
     EMPTY_NAME_DISTR,    //!< NAME_DISTRIBUTOR without items
     TRUNCATED_ITEMS,     //!< NAME_DISTRIBUTOR data not a multiple of 20 bytes
     BAD_ITEM_RANGE,      //!< name item with lower > upper
-    BAD_GAP_ACK_RECORD,  //!< STATE gap ACK record length inconsistent
-    BAD_MONITOR_RECORD,  //!< STATE monitor domain record inconsistent
+    BAD_GAP_ACK_RECORD,  //!< STATE gap ACK record's length beyond the data
     BAD_IF_NAME,         //!< RESET/ACTIVATE interface name missing or not terminated
     BAD_DISCOVERY_SIZE,  //!< LINK_CONFIG with TIPC_NODE_ID128: data is not the 16-byte identity
-    BAD_MEDIA_ADDRESS,   //!< LINK_CONFIG media address unusable
 };
 
 /**

@@ -133,13 +133,10 @@ TipcMessageCodec::DecodePayload(const TipcHeader& h,
         {
             return TipcDecodeError::BAD_DISCOVERY_SIZE;
         }
+        // the media type byte is the receiving medium's to judge (its msg2addr)
         uint8_t info[TIPC_MEDIA_INFO_SIZE];
         h.GetMediaInfo(info);
         TipcMediaAddress media = TipcMediaAddress::FromMediaInfo(info);
-        if (!media.IsValid())
-        {
-            return TipcDecodeError::BAD_MEDIA_ADDRESS;
-        }
         if (out != nullptr)
         {
             out->mediaAddress = media;
@@ -172,24 +169,35 @@ TipcMessageCodec::DecodePayload(const TipcHeader& h,
         {
             return TipcDecodeError::NONE; // legacy peer: header only
         }
-        TipcGapAckBlocks gap;
-        if (!TipcGapAckBlocks::Deserialize(p, dsz, gap))
+        // tipc_link_proto_rcv drops a STATE only when the gap ACK record's length field
+        // exceeds the data; records that do not parse are ignored and the STATE is
+        // processed (tipc_get_gap_ack_blks, tipc_mon_rcv)
+        if (dsz < 2 || ReadBe16(p) > dsz)
         {
             return TipcDecodeError::BAD_GAP_ACK_RECORD;
         }
+        TipcGapAckBlocks gap;
+        if (!TipcGapAckBlocks::Deserialize(p, dsz, gap))
+        {
+            if (out != nullptr)
+            {
+                out->data.assign(p, p + dsz); // no gap ACK record: kept as is
+            }
+            return TipcDecodeError::NONE;
+        }
         uint32_t off = gap.GetSerializedSize();
         TipcMonitorRecord mon;
-        bool hasMon = off < dsz;
-        if (hasMon && !TipcMonitorRecord::Deserialize(p + off, dsz - off, mon))
-        {
-            return TipcDecodeError::BAD_MONITOR_RECORD;
-        }
+        bool hasMon = off < dsz && TipcMonitorRecord::Deserialize(p + off, dsz - off, mon);
         if (out != nullptr)
         {
             out->hasGapAcks = true;
             out->gapAcks = std::move(gap);
             out->hasMonitor = hasMon;
             out->monitor = std::move(mon);
+            if (!hasMon)
+            {
+                out->data.assign(p + off, p + dsz); // no monitor record: kept as is
+            }
         }
         return TipcDecodeError::NONE;
     }
@@ -385,6 +393,7 @@ TipcMessageCodec::EncodeTo(const TipcDecodedMessage& msg, std::vector<uint8_t>& 
         {
             msg.monitor.Serialize(append(msg.monitor.GetSerializedSize()));
         }
+        std::copy(msg.data.begin(), msg.data.end(), append(static_cast<uint32_t>(msg.data.size())));
         break;
     case NAME_DISTRIBUTOR:
         for (const auto& item : msg.items)

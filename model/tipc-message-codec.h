@@ -27,7 +27,8 @@ namespace ns3
  * |-----------------------------|-----------------------------------------|
  * | LINK_CONFIG                 | mediaAddress (header words 5..12), nodeId |
  * | LINK_PROTOCOL RESET/ACTIVATE| ifName (16 raw bytes)                   |
- * | LINK_PROTOCOL STATE         | hasGapAcks/gapAcks, hasMonitor/monitor  |
+ * | LINK_PROTOCOL STATE         | hasGapAcks/gapAcks, hasMonitor/monitor, |
+ * |                             | data (bytes no record parses from)      |
  * | NAME_DISTRIBUTOR            | items                                   |
  * | MSG_BUNDLER                 | inner (1..n messages)                   |
  * | TUNNEL_PROTOCOL             | inner (0 or 1 message)                  |
@@ -37,7 +38,8 @@ struct TipcDecodedMessage
 {
     TipcHeader header;             //!< the header
     std::vector<uint8_t> data;     //!< opaque payload (users without structure; the
-                                   //!< LINK_CONFIG payload of a peer without TIPC_NODE_ID128)
+                                   //!< LINK_CONFIG payload of a peer without TIPC_NODE_ID128;
+                                   //!< STATE bytes that hold no gap ACK or monitor record)
     TipcMediaAddress mediaAddress; //!< LINK_CONFIG media address
     TipcNodeId nodeId;             //!< LINK_CONFIG node identity
     std::array<uint8_t, tipc::TIPC_MAX_IF_NAME> ifName{}; //!< RESET/ACTIVATE interface name
@@ -57,8 +59,9 @@ struct TipcDecodedMessage
  * Decode() accepts any byte string: it either returns a TipcDecodedMessage or
  * rejects the bytes with a TipcDecodeError.  It checks everything Linux
  * tipc_msg_validate() checks and, per user, the payload structure the receiving
- * Linux code relies on (discovery size, interface names, gap ACK and monitor
- * records, name items, bundle and tunnel contents).  It is stricter than Linux
+ * Linux code relies on (discovery size, interface names, the gap ACK record's
+ * length, name items, bundle and tunnel contents).  STATE records that do not
+ * parse are kept as data: Linux ignores them and processes the STATE.  It is stricter than Linux
  * where Linux never sends a form (empty name distributor messages, nested
  * bundles, reserved bits): such frames are counted and dropped by the model.
  */

@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <random>
 
 using namespace ns3;
@@ -34,6 +35,34 @@ using namespace ns3::tipctest;
 
 namespace
 {
+
+/**
+ * Call @p f with every frame @p stack receives from @p sender that decodes.
+ * @param stack the receiving stack (its "Rx" trace)
+ * @param sender the sending stack (its address when the frame arrives)
+ * @param f the callback
+ */
+void
+OnDecodedRx(Ptr<TipcStack> stack,
+            Ptr<TipcStack> sender,
+            std::function<void(const TipcDecodedMessage&)> f)
+{
+    stack->TraceConnectWithoutContext(
+        "Rx",
+        Callback<void, Ptr<const Packet>, uint32_t>([sender, f](Ptr<const Packet> p, uint32_t) {
+            std::vector<uint8_t> b(p->GetSize());
+            p->CopyData(b.data(), b.size());
+            TipcDecodedMessage m;
+            if (TipcMessageCodec::Decode(b.data(),
+                                         static_cast<uint32_t>(b.size()),
+                                         m,
+                                         TipcMessageCodec::Trailer::ANY) == TipcDecodeError::NONE &&
+                m.header.GetPrevNode() == sender->GetOwnAddress())
+            {
+                f(m);
+            }
+        }));
+}
 
 /// One LINK_CONFIG / LINK_PROTOCOL / BCAST_PROTOCOL event of a cold start.
 struct WireEvent
@@ -903,30 +932,20 @@ class TipcCapabilityUpdateTestCase : public TipcLinkHarness
     void ConfigureProperties() override
     {
         // keep node 0's first discovery request as node 1 receives it
-        Stack(1)->TraceConnectWithoutContext(
-            "Rx",
-            Callback<void, Ptr<const Packet>, uint32_t>([this](Ptr<const Packet> p, uint32_t) {
-                std::vector<uint8_t> b(p->GetSize());
-                p->CopyData(b.data(), b.size());
-                TipcDecodedMessage m;
-                if (m_request.empty() &&
-                    TipcMessageCodec::Decode(b.data(),
-                                             static_cast<uint32_t>(b.size()),
-                                             m,
-                                             TipcMessageCodec::Trailer::ANY) ==
-                        TipcDecodeError::NONE &&
-                    m.header.GetUser() == LINK_CONFIG &&
-                    m.header.GetPrevNode() == Stack(0)->GetOwnAddress())
-                {
-                    TipcDecodedMessage old = m; // a pre-4.17 node: no identity
-                    old.header.SetPrevNode(OLD_PEER);
-                    old.header.SetNodeCapabilities(NEW_CAPS & ~TIPC_NODE_ID128);
-                    TipcMessageCodec::Finalize(old);
-                    m_oldRequest = TipcMessageCodec::Encode(old);
-                    m.header.SetNodeCapabilities(NEW_CAPS);
-                    m_request = TipcMessageCodec::Encode(m);
-                }
-            }));
+        OnDecodedRx(Stack(1), Stack(0), [this](const TipcDecodedMessage& in) {
+            if (!m_request.empty() || in.header.GetUser() != LINK_CONFIG)
+            {
+                return;
+            }
+            TipcDecodedMessage m = in;
+            TipcDecodedMessage old = m; // a pre-4.17 node: no identity
+            old.header.SetPrevNode(OLD_PEER);
+            old.header.SetNodeCapabilities(NEW_CAPS & ~TIPC_NODE_ID128);
+            TipcMessageCodec::Finalize(old);
+            m_oldRequest = TipcMessageCodec::Encode(old);
+            m.header.SetNodeCapabilities(NEW_CAPS);
+            m_request = TipcMessageCodec::Encode(m);
+        });
         // node 0's own requests, which still say TIPC_NODE_CAPABILITIES, stop: its
         // bearer domain names node 1, found (discovery goes inactive)
         Simulator::Schedule(Seconds(3), [this]() {
@@ -939,6 +958,15 @@ class TipcCapabilityUpdateTestCase : public TipcLinkHarness
             m_capsBefore = Link(1, 0)->GetPeerCapabilities();
             Ptr<NetDevice> dev = Device(0, 0);
             dev->Send(Create<Packet>(m_request.data(), static_cast<uint32_t>(m_request.size())),
+                      dev->GetBroadcast(),
+                      ETH_P_TIPC);
+        });
+        // ... and once more with media type byte 9, which Ethernet's msg2addr ignores
+        Simulator::Schedule(Seconds(4.25), [this]() {
+            std::vector<uint8_t> b = m_request;
+            b[4 * TIPC_MEDIA_INFO_OFFSET + TIPC_MEDIA_TYPE_OFFSET] = 9;
+            Ptr<NetDevice> dev = Device(0, 0);
+            dev->Send(Create<Packet>(b.data(), static_cast<uint32_t>(b.size())),
                       dev->GetBroadcast(),
                       ETH_P_TIPC);
         });
@@ -978,6 +1006,12 @@ class TipcCapabilityUpdateTestCase : public TipcLinkHarness
         Ptr<TipcPeer> old = Stack(1)->GetPeer(OLD_PEER);
         NS_TEST_ASSERT_MSG_NE(old, nullptr, "the 60-byte request was accepted");
         NS_TEST_EXPECT_MSG_EQ(old->GetNodeId(), TipcNodeId::FromAddress(OLD_PEER), "identity");
+        for (const auto& [why, n] : Stack(1)->GetDropCounts())
+        {
+            NS_TEST_EXPECT_MSG_EQ((why.rfind("malformed", 0) == 0 || why.rfind("corrupt", 0) == 0),
+                                  false,
+                                  why << " x" << n);
+        }
     }
 
     static constexpr uint32_t OLD_PEER = 0x00abcdef; //!< the old node's address
@@ -988,6 +1022,98 @@ class TipcCapabilityUpdateTestCase : public TipcLinkHarness
     uint32_t m_gapBefore{0};           //!< node 1 STATEs with a gap ACK record, before
     uint32_t m_gapAfter{0};            //!< ... after
     uint32_t m_statesAfter{0};         //!< node 1 STATEs after
+};
+
+/**
+ * @ingroup tipc-tests
+ * @brief STATE messages whose records do not parse are processed as Linux does
+ *        (tipc_get_gap_ack_blks ignores an inconsistent gap ACK record,
+ *        tipc_mon_rcv an inconsistent domain record); only a gap ACK length
+ *        beyond the data drops the STATE (tipc_link_proto_rcv).  Node 0's last
+ *        STATE is replayed as a probe with the next expected sequence number and
+ *        three payloads; node 1's link must take the first two and drop the third.
+ */
+class TipcIgnoredStateRecordsTestCase : public TipcLinkHarness
+{
+  public:
+    TipcIgnoredStateRecordsTestCase()
+        : TipcLinkHarness("A STATE with a gap ACK or monitor record that does not parse is "
+                          "processed; a gap ACK length beyond the data drops it")
+    {
+    }
+
+  private:
+    Time GetStopTime() const override
+    {
+        return Seconds(5);
+    }
+
+    void ConfigureProperties() override
+    {
+        OnDecodedRx(Stack(1), Stack(0), [this](const TipcDecodedMessage& m) {
+            if (m.header.GetUser() == LINK_PROTOCOL && m.header.GetType() == STATE_MSG)
+            {
+                m_state = m;
+            }
+        });
+        const std::vector<std::vector<uint8_t>> payloads = {
+            {0, 8, 0, 0, 1, 2, 3, 4},    // gap ACK length 8 with no blocks: record ignored
+            {0, 4, 0, 0, 0xff, 0xff, 9}, // empty gap ACK record, 3 bytes of domain record
+            {0, 100, 0, 0},              // gap ACK length beyond the data: dropped
+        };
+        for (size_t i = 0; i < payloads.size(); ++i)
+        {
+            Simulator::Schedule(Seconds(4) + MilliSeconds(100) * i,
+                                [this, i, p = payloads[i]]() { Replay(i, p); });
+        }
+    }
+
+    void Replay(size_t i, const std::vector<uint8_t>& payload)
+    {
+        NS_TEST_ASSERT_MSG_EQ(m_state.header.GetUser(), LINK_PROTOCOL, "no STATE seen");
+        TipcDecodedMessage m = m_state;
+        m.header.SetSeqno(Link(1, 0)->GetRcvNxtState());
+        m.header.SetProbe(true);
+        m.hasGapAcks = false;
+        m.hasMonitor = false;
+        m.data = payload;
+        TipcMessageCodec::Finalize(m);
+        std::vector<uint8_t> b = TipcMessageCodec::Encode(m);
+        m_sent[i] = m.header.GetSeqno();
+        m_probesBefore[i] = Link(1, 0)->GetStats().recvProbes;
+        Ptr<NetDevice> dev = Device(0, 0);
+        dev->Send(Create<Packet>(b.data(), static_cast<uint32_t>(b.size())),
+                  Device(1, 0)->GetAddress(),
+                  ETH_P_TIPC);
+        Simulator::Schedule(MilliSeconds(10), [this, i]() {
+            m_next[i] = Link(1, 0)->GetRcvNxtState();
+            m_probesAfter[i] = Link(1, 0)->GetStats().recvProbes;
+        });
+    }
+
+    void FinalChecks() override
+    {
+        NS_TEST_EXPECT_MSG_EQ(m_next[0], static_cast<uint16_t>(m_sent[0] + 1), "bad gap record");
+        NS_TEST_EXPECT_MSG_EQ(m_probesAfter[0], m_probesBefore[0] + 1, "probe 1 taken");
+        NS_TEST_EXPECT_MSG_EQ(m_next[1], static_cast<uint16_t>(m_sent[1] + 1), "bad domain");
+        NS_TEST_EXPECT_MSG_EQ(m_probesAfter[1], m_probesBefore[1] + 1, "probe 2 taken");
+        NS_TEST_EXPECT_MSG_EQ(m_next[2], m_sent[2], "long gap record: STATE dropped");
+        NS_TEST_EXPECT_MSG_EQ(m_probesAfter[2], m_probesBefore[2], "probe 3 dropped");
+        auto drops = Stack(1)->GetDropCounts();
+        NS_TEST_EXPECT_MSG_EQ(drops["malformed: STATE gap ACK record longer than the data"],
+                              1U,
+                              "drop counted");
+        NS_TEST_EXPECT_MSG_EQ(drops["ignored: malformed monitor domain record ignored"],
+                              1U,
+                              "domain record ignored");
+        NS_TEST_EXPECT_MSG_EQ(Link(1, 0)->IsUp(), true, "link up");
+    }
+
+    TipcDecodedMessage m_state;               //!< node 0's last STATE seen by node 1
+    std::array<uint16_t, 3> m_sent{};         //!< the replayed sequence numbers
+    std::array<uint16_t, 3> m_next{};         //!< node 1's rcv_nxt_state after each replay
+    std::array<uint64_t, 3> m_probesBefore{}; //!< node 1's probes received before each
+    std::array<uint64_t, 3> m_probesAfter{};  //!< ... and after
 };
 
 /**
@@ -1016,6 +1142,7 @@ class TipcDiscoveryTestSuite : public TestSuite
         AddTestCase(new TipcDuplicateIdentityTestCase(Seconds(3)));
         AddTestCase(new TipcHostileFramesTestCase);
         AddTestCase(new TipcCapabilityUpdateTestCase);
+        AddTestCase(new TipcIgnoredStateRecordsTestCase);
     }
 };
 
