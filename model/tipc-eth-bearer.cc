@@ -6,6 +6,7 @@
 
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
+#include "ns3/loopback-net-device.h"
 #include "ns3/node.h"
 #include "ns3/pointer.h"
 
@@ -53,6 +54,13 @@ TipcEthBearer::SetDevice(Ptr<NetDevice> device)
     {
         NS_FATAL_ERROR("TipcEthBearer: device " << device->GetInstanceTypeId().GetName()
                                                 << " needs 48-bit MAC addresses and broadcast");
+    }
+    if (DynamicCast<LoopbackNetDevice>(device))
+    {
+        // tipc_enable_l2_media: "Enabling <bearer> not permitted"
+        NS_FATAL_ERROR("TipcEthBearer: enabling a bearer on the loopback device (node "
+                       << device->GetNode()->GetId() << ", device " << device->GetIfIndex()
+                       << ") is not permitted");
     }
     m_device = device;
 }

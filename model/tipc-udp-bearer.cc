@@ -104,6 +104,23 @@ void
 TipcUdpBearer::AddRemote(Ipv4Address addr, uint16_t port)
 {
     m_remotes.insert({addr.Get(), port});
+    if (IsEnabled())
+    {
+        CheckRemotes();
+    }
+}
+
+void
+TipcUdpBearer::CheckRemotes() const
+{
+    if (IsMulticast() && !m_remotes.empty())
+    {
+        NS_FATAL_ERROR("TipcUdpBearer " << GetName() << ": replicast peers (AddRemote) need a "
+                                        << "unicast ns3::TipcUdpBearer attribute RemoteAddress, "
+                                        << "not the multicast group " << m_remote
+                                        << " (Linux: can't add remote ip to a UDP multicast "
+                                           "bearer)");
+    }
 }
 
 std::set<std::pair<uint32_t, uint16_t>>
@@ -215,6 +232,7 @@ TipcUdpBearer::DoEnable()
         uint32_t id = m_stack->GetClusterId();
         m_remote = Ipv4Address((228U << 24) | (((id >> 8) & 0xffU) << 8) | (id & 0xffU));
     }
+    CheckRemotes();
     m_socket = Socket::CreateSocket(m_node, UdpSocketFactory::GetTypeId());
     if (IsMulticast())
     {
@@ -232,7 +250,12 @@ TipcUdpBearer::DoEnable()
     else
     {
         m_socket->Bind(InetSocketAddress(m_local, m_localPort));
-        AddRemote(m_remote, m_remotePort);
+        // the RemoteAddress is the first replicast peer (tipc_udp_enable)
+        std::pair<uint32_t, uint16_t> peer{m_remote.Get(), m_remotePort};
+        if (m_remotes.insert(peer).second)
+        {
+            m_enablePeer = peer;
+        }
     }
     m_socket->SetRecvCallback(MakeCallback(&TipcUdpBearer::Receive, this));
 }
@@ -245,6 +268,11 @@ TipcUdpBearer::DoDisable()
         m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
         m_socket->Close();
         m_socket = nullptr;
+    }
+    if (m_enablePeer)
+    {
+        m_remotes.erase(*m_enablePeer); // RemoteAddress may differ at the next enable
+        m_enablePeer.reset();
     }
 }
 
@@ -286,7 +314,7 @@ TipcUdpBearer::Receive(Ptr<Socket> socket)
             uint32_t user = TipcHeader::PeekUser(w0[0]);
             if (user == LINK_CONFIG && src.GetIpv4() != m_local)
             {
-                AddRemote(src.GetIpv4(), src.GetPort());
+                m_remotes.insert({src.GetIpv4().Get(), src.GetPort()});
             }
         }
         DeliverUp(p);

@@ -8,6 +8,7 @@
 #include "ns3/ipv4-address.h"
 #include "ns3/socket.h"
 
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -48,7 +49,10 @@ class TipcUdpBearer : public TipcBearer
      */
     void SetNode(Ptr<Node> node);
     /**
-     * @brief Add a replicast peer.
+     * @brief Add a replicast peer ("tipc bearer add ... remoteip").  Only a
+     *        replicast bearer (unicast RemoteAddress) takes peers: on a multicast
+     *        bearer this is a fatal error, at once if it is enabled, else when it
+     *        is enabled (Linux tipc_udp_nl_bearer_add: EINVAL).
      * @param addr peer address
      * @param port peer port
      */
@@ -84,6 +88,8 @@ class TipcUdpBearer : public TipcBearer
      * @param socket the socket
      */
     void Receive(Ptr<Socket> socket);
+    /** @brief Fail on replicast peers of a multicast bearer (tipc_udp_nl_bearer_add). */
+    void CheckRemotes() const;
 
     Ptr<Node> m_node;                                  //!< node
     Ipv4Address m_local;                               //!< local address
@@ -94,6 +100,7 @@ class TipcUdpBearer : public TipcBearer
     bool m_learn;                                      //!< learn replicast peers from discovery
     Ptr<Socket> m_socket;                              //!< the UDP socket
     std::set<std::pair<uint32_t, uint16_t>> m_remotes; //!< replicast peers
+    std::optional<std::pair<uint32_t, uint16_t>> m_enablePeer; //!< the peer Enable added
 };
 
 } // namespace ns3
