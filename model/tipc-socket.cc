@@ -402,16 +402,29 @@ TipcSocket::Enter()
 void
 TipcSocket::Leave()
 {
-    if (--m_inCall > 0)
+    if (m_inCall > 1)
     {
+        --m_inCall;
         return;
     }
+    // __release_sock: the socket stays owned while its backlog is processed, so
+    // messages that arrive meanwhile (e.g. data a node-local peer sends on an ack
+    // this processing sent) queue behind the older ones
+    Ptr<TipcSocket> self(this); // callbacks may close the socket
     while (!m_backlog.empty())
     {
         Ptr<TipcMsg> m = m_backlog.front();
         m_backlog.pop_front();
-        Receive(m, 0);
+        if (m_closed)
+        {
+            RejectClosed(m);
+        }
+        else
+        {
+            FilterAndXmit(m);
+        }
     }
+    m_inCall = 0;
 }
 
 TipcXmitResult
@@ -1545,9 +1558,7 @@ TipcSocket::Receive(Ptr<TipcMsg> msg, uint32_t /* fromNode */)
 {
     if (m_closed)
     {
-        std::deque<Ptr<TipcMsg>> xmitq;
-        Reject(msg, TIPC_ERR_NO_PORT, xmitq);
-        DistrXmit(xmitq);
+        RejectClosed(msg);
         return;
     }
     if (m_inCall > 0)
@@ -1569,6 +1580,12 @@ TipcSocket::Receive(Ptr<TipcMsg> msg, uint32_t /* fromNode */)
         return;
     }
     Ptr<TipcSocket> self(this); // callbacks may close the socket
+    FilterAndXmit(msg);
+}
+
+void
+TipcSocket::FilterAndXmit(Ptr<TipcMsg> msg)
+{
     std::deque<Ptr<TipcMsg>> xmitq;
     FilterRcv(msg, xmitq);
     DistrXmit(xmitq);
@@ -1579,6 +1596,14 @@ TipcSocket::Receive(Ptr<TipcMsg> msg, uint32_t /* fromNode */)
         m_rmemAlloc -= e.truesize;
         Accept(e.msg);
     }
+}
+
+void
+TipcSocket::RejectClosed(Ptr<TipcMsg> msg)
+{
+    std::deque<Ptr<TipcMsg>> xmitq;
+    Reject(msg, TIPC_ERR_NO_PORT, xmitq);
+    DistrXmit(xmitq);
 }
 
 uint32_t
@@ -2267,8 +2292,14 @@ TipcSocket::WaitingToShutdown() const
 bool
 TipcSocket::ShutdownMustWait() const
 {
-    return IsConnectionType() && (m_state == ESTABLISHED || m_state == CONNECTING) &&
-           (m_congLinkCnt != 0 || ConnCongested());
+    // tipc_wait_for_cond stops at once where tipc_sk_sock_err reports an error: a pending
+    // socket error, or a connection socket that is not established; a connectionless
+    // socket waits for its congested links
+    if (m_skErr != TipcErrno::OK || (IsConnectionType() && m_state != ESTABLISHED))
+    {
+        return false;
+    }
+    return m_congLinkCnt != 0 || ConnCongested();
 }
 
 bool

@@ -506,8 +506,22 @@ class TipcSocket : public Socket
 
     /** @brief Enter an API call (messages for this socket are backlogged). */
     void Enter();
-    /** @brief Leave an API call: process the backlog. */
+    /**
+     * @brief Leave an API call: process the backlog, still owned (Linux __release_sock),
+     *        so that messages arriving meanwhile queue behind it.
+     */
     void Leave();
+    /**
+     * @brief tipc_sk_filter_rcv, then send its responses (tipc_sk_backlog_rcv); a
+     *        listener accepts what it queued.
+     * @param msg the message
+     */
+    void FilterAndXmit(Ptr<TipcMsg> msg);
+    /**
+     * @brief Return a message that reached a closed socket with TIPC_ERR_NO_PORT.
+     * @param msg the message
+     */
+    void RejectClosed(Ptr<TipcMsg> msg);
     /**
      * @brief Send messages produced while handling input (rejections, probe
      *        replies, nagle acks), each to its destination node.
@@ -737,8 +751,8 @@ class TipcSocket : public Socket
     /** @return true while a Close() or Shutdown() waits before its FIN */
     bool WaitingToShutdown() const;
     /**
-     * @return true while __tipc_shutdown must wait: a connecting or connected socket
-     *         with a congested link or connection window
+     * @return true while __tipc_shutdown must wait: a connected or connectionless
+     *         socket without a pending error, with a congested link or connection window
      */
     bool ShutdownMustWait() const;
     /**

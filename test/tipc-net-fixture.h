@@ -32,11 +32,16 @@ namespace tipctest
 class SocketNet
 {
   public:
-    explicit SocketNet(uint32_t n, bool legacyAddresses = false)
+    /**
+     * @param n nodes
+     * @param legacyAddresses configured <1.1.x> addresses instead of identities
+     * @param rate the segment's data rate
+     */
+    explicit SocketNet(uint32_t n, bool legacyAddresses = false, const std::string& rate = "1Gbps")
     {
         nodes.Create(n);
         CsmaHelper csma;
-        csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
+        csma.SetChannelAttribute("DataRate", StringValue(rate));
         csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(1)));
         csma.SetQueue("ns3::DropTailQueue", "MaxSize", StringValue("1000p"));
         devices = csma.Install(nodes);

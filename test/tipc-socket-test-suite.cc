@@ -1458,6 +1458,123 @@ class CloseWaitTestCase : public TestCase
     bool m_reads; //!< the reader resumes
 };
 
+/**
+ * Close of an RDM socket whose link is congested waits for the link's wakeup, as
+ * __tipc_shutdown does for every socket type (tipc_sk_sock_err ends the wait only
+ * for connection sockets that are not established): its binding leaves its own
+ * node's name table after the link drained its backlog, not at the close.
+ */
+class RdmCloseWaitTestCase : public TestCase
+{
+  public:
+    RdmCloseWaitTestCase()
+        : TestCase("Close of an RDM socket on a congested link waits for the link's wakeup "
+                   "before its binding is withdrawn")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2, false, "10Mbps"); // the link's backlog drains slowly enough to see
+        Ptr<TipcSocket> srv = net.Create(1, TipcSocketType::RDM);
+        NS_TEST_ASSERT_MSG_EQ(srv->Bind(TipcAddress::Service(SRV_TYPE, 70)), 0, "bind");
+        Ptr<TipcSocket> cli = net.Create(0, TipcSocketType::RDM);
+        NS_TEST_ASSERT_MSG_EQ(cli->Bind(TipcAddress::Service(SRV_TYPE, 71)), 0, "bind");
+        Time closeAt;
+        Time withdrawnAt;
+        uint32_t sent = 0;
+        TipcErrno refused = TipcErrno::OK;
+        net.Stack(0)->GetNameDistributor()->TraceConnectWithoutContext(
+            "Update",
+            Callback<void, const TipcPublication&, bool, uint32_t>(
+                [&](const TipcPublication& pub, bool published, uint32_t) {
+                    if (!published && pub.lower == 71)
+                    {
+                        withdrawnAt = Simulator::Now();
+                    }
+                }));
+        Simulator::Schedule(Seconds(3), [&]() {
+            while (cli->SendTo(Pattern(1000, sent), 0, TipcAddress::Service(SRV_TYPE, 70)) > 0)
+            {
+                ++sent;
+            }
+            refused = cli->GetTipcErrno();
+            closeAt = Simulator::Now();
+            NS_TEST_EXPECT_MSG_EQ(cli->Close(), 0, "close");
+        });
+        Simulator::Stop(Seconds(20));
+        Simulator::Run();
+        std::cout << "  " << sent << " messages before EAGAIN; binding withdrawn "
+                  << (withdrawnAt - closeAt).As(Time::MS) << " after the close" << std::endl;
+        NS_TEST_ASSERT_MSG_EQ((refused == TipcErrno::EAGAIN_), true, "link congested");
+        NS_TEST_ASSERT_MSG_EQ(withdrawnAt.IsZero(), false, "binding withdrawn");
+        // the wakeup comes once acks have freed room in the backlog (16 packets: 13 ms)
+        NS_TEST_EXPECT_MSG_GT(withdrawnAt - closeAt, MilliSeconds(5), "not at the close");
+        NS_TEST_EXPECT_MSG_LT(withdrawnAt - closeAt,
+                              MilliSeconds(8000),
+                              "at the wakeup, not the timeout");
+    }
+};
+
+/**
+ * Messages that arrive while a socket processes its backlog queue behind it, as the
+ * socket stays owned during Linux's __release_sock.  S sends to T (node-local); T
+ * answers twice while S is still inside its send (both backlogged at S); when S's
+ * application sees the first answer, T sends a third.  S must read 1, 2, 3.
+ */
+class BacklogOrderTestCase : public TestCase
+{
+  public:
+    BacklogOrderTestCase()
+        : TestCase("A message arriving while the socket drains its backlog queues behind it "
+                   "(__release_sock keeps the socket owned)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(1);
+        Ptr<TipcSocket> s = net.Create(0, TipcSocketType::RDM);
+        Ptr<TipcSocket> t = net.Create(0, TipcSocketType::RDM);
+        NS_TEST_ASSERT_MSG_EQ(s->Bind(TipcAddress::Service(SRV_TYPE, 80)), 0, "bind S");
+        NS_TEST_ASSERT_MSG_EQ(t->Bind(TipcAddress::Service(SRV_TYPE, 81)), 0, "bind T");
+        const TipcAddress toS = TipcAddress::Service(SRV_TYPE, 80);
+        auto tagged = [](uint8_t tag) { return Create<Packet>(&tag, 1); };
+        std::vector<uint8_t> order;
+        bool thirdSent = false;
+        t->SetRecvCallback(Callback<void, Ptr<Socket>>([&](Ptr<Socket> sock) {
+            while (sock->Recv())
+            {
+                sock->SendTo(tagged(1), 0, toS);
+                sock->SendTo(tagged(2), 0, toS);
+            }
+        }));
+        s->SetRecvCallback(Callback<void, Ptr<Socket>>([&](Ptr<Socket> sock) {
+            if (!thirdSent)
+            {
+                thirdSent = true;
+                t->SendTo(tagged(3), 0, toS);
+            }
+            while (Ptr<Packet> p = sock->Recv())
+            {
+                uint8_t tag = 0;
+                p->CopyData(&tag, 1);
+                order.push_back(tag);
+            }
+        }));
+        Simulator::Schedule(Seconds(1),
+                            [&]() { s->SendTo(tagged(0), 0, TipcAddress::Service(SRV_TYPE, 81)); });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(order.size(), 3U, "three messages");
+        NS_TEST_EXPECT_MSG_EQ(+order[0], 1, "first");
+        NS_TEST_EXPECT_MSG_EQ(+order[1], 2, "second: backlogged before the third was sent");
+        NS_TEST_EXPECT_MSG_EQ(+order[2], 3, "third");
+    }
+};
+
 /// A node that leaves in an orderly way: its bindings are withdrawn at once.
 class OrderlyLeaveTestCase : public TestCase
 {
@@ -1723,6 +1840,8 @@ class TipcSocketTestSuite : public TestSuite
         AddTestCase(new OrderlyLeaveTestCase);
         AddTestCase(new CloseWaitTestCase(true));
         AddTestCase(new CloseWaitTestCase(false));
+        AddTestCase(new RdmCloseWaitTestCase);
+        AddTestCase(new BacklogOrderTestCase);
         AddTestCase(new PeerCleanupTestCase);
         AddTestCase(new OverloadedFinTestCase);
         AddTestCase(new NagleTestCase(false));
