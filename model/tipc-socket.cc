@@ -415,14 +415,16 @@ TipcSocket::Leave()
     {
         Ptr<TipcMsg> m = m_backlog.front();
         m_backlog.pop_front();
-        if (m_closed)
-        {
-            RejectClosed(m);
-        }
-        else
+        if (!m_closed)
         {
             FilterAndXmit(m);
         }
+        else if (IsConnectionType())
+        {
+            RejectClosed(m); // tipc_sk_filter_connect refuses it in DISCONNECTING
+        }
+        // else tipc_release's release_sock queues it on the orphaned socket, which
+        // frees it unanswered
     }
     m_inCall = 0;
 }
@@ -2448,7 +2450,7 @@ TipcSocket::FinishClose()
     m_closed = true;
     m_congLinks.clear();
     m_congLinkCnt = 0;
-    Leave(); // messages that arrived meanwhile are refused (NO_PORT)
+    Leave(); // what arrived meanwhile: NO_PORT to a connection, dropped otherwise
 }
 
 } // namespace ns3

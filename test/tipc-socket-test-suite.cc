@@ -1575,6 +1575,49 @@ class BacklogOrderTestCase : public TestCase
     }
 };
 
+/**
+ * A message that reaches an RDM socket during its close (here: sent by the node-local
+ * peer when the close returns its queued message) is dropped unanswered, as Linux's
+ * tipc_release queues backlogged messages on the orphaned socket; only the queued
+ * message comes back with TIPC_ERR_NO_PORT.
+ */
+class CloseBacklogTestCase : public TestCase
+{
+  public:
+    CloseBacklogTestCase()
+        : TestCase("A message reaching an RDM socket during its close is dropped unanswered; "
+                   "the queued one returns with NO_PORT")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(1);
+        Ptr<TipcSocket> s = net.Create(0, TipcSocketType::RDM);
+        Ptr<TipcSocket> t = net.Create(0, TipcSocketType::RDM);
+        NS_TEST_ASSERT_MSG_EQ(s->Bind(TipcAddress::Service(SRV_TYPE, 90)), 0, "bind S");
+        NS_TEST_ASSERT_MSG_EQ(t->SetSockOpt(TIPC_DEST_DROPPABLE, 0), 0, "returns wanted");
+        uint32_t returned = 0;
+        t->SetRecvCallback(Callback<void, Ptr<Socket>>([&](Ptr<Socket> sock) {
+            while (sock->Recv())
+            {
+                if (++returned == 1)
+                {
+                    sock->SendTo(Pattern(10), 0, TipcAddress::Service(SRV_TYPE, 90));
+                }
+            }
+        }));
+        Simulator::Schedule(Seconds(1), [&]() {
+            t->SendTo(Pattern(10), 0, TipcAddress::Service(SRV_TYPE, 90));
+        });
+        Simulator::Schedule(Seconds(1.5), [&]() { s->Close(); });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        NS_TEST_EXPECT_MSG_EQ(returned, 1U, "only the queued message returns");
+    }
+};
+
 /// A node that leaves in an orderly way: its bindings are withdrawn at once.
 class OrderlyLeaveTestCase : public TestCase
 {
@@ -1842,6 +1885,7 @@ class TipcSocketTestSuite : public TestSuite
         AddTestCase(new CloseWaitTestCase(false));
         AddTestCase(new RdmCloseWaitTestCase);
         AddTestCase(new BacklogOrderTestCase);
+        AddTestCase(new CloseBacklogTestCase);
         AddTestCase(new PeerCleanupTestCase);
         AddTestCase(new OverloadedFinTestCase);
         AddTestCase(new NagleTestCase(false));
