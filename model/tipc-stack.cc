@@ -923,7 +923,16 @@ TipcStack::Receive(Ptr<TipcBearer> bearer, Ptr<Packet> wire)
 void
 TipcStack::QueueInput(Ptr<TipcMsg> msg, uint32_t fromNode)
 {
-    m_inputq.emplace_back(msg, fromNode);
+    // tipc_data_input: multicast and group messages go to the node's multicast input
+    // queue (bc_entry.inputq1), the rest to the link's input queue
+    const TipcHeader& h = msg->hdr;
+    const uint32_t user = h.GetUser();
+    const uint32_t type = h.GetType();
+    const bool mc =
+        user == GROUP_PROTOCOL ||
+        (user <= TIPC_CRITICAL_IMPORTANCE &&
+         (type == TIPC_MCAST_MSG || (type >= TIPC_GRP_MEMBER_EVT && type <= TIPC_GRP_UCAST_MSG)));
+    (mc ? m_mcInputq : m_inputq).emplace_back(msg, fromNode);
     if (m_rcvDepth == 0)
     {
         DrainInput();
@@ -938,10 +947,12 @@ TipcStack::DrainInput()
         return;
     }
     m_draining = true;
-    while (!m_inputq.empty())
+    // tipc_rcv: tipc_node_mcast_rcv before tipc_sk_rcv of the link's input queue
+    while (!m_mcInputq.empty() || !m_inputq.empty())
     {
-        auto [msg, from] = m_inputq.front();
-        m_inputq.pop_front();
+        auto& q = m_mcInputq.empty() ? m_inputq : m_mcInputq;
+        auto [msg, from] = q.front();
+        q.pop_front();
         DeliverUp(msg, from);
     }
     m_draining = false;
@@ -1558,6 +1569,7 @@ TipcStack::Shutdown()
     m_peerIndex.clear();
     m_peersById.clear();
     m_inputq.clear();
+    m_mcInputq.clear();
 }
 
 uint32_t

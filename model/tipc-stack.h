@@ -812,6 +812,7 @@ class TipcStack : public Object
     bool m_dead;               //!< stopped: its namespace was deleted
     TracedCallback<uint32_t, bool, const TipcHeader&> m_pathTrace; //!< crossover or link
     std::deque<std::pair<Ptr<TipcMsg>, uint32_t>> m_inputq;        //!< messages for sockets
+    std::deque<std::pair<Ptr<TipcMsg>, uint32_t>> m_mcInputq;      //!< multicast/group, first
 
     TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace;       //!< "Drop"
     TracedCallback<Ptr<const Packet>, uint32_t> m_rxTrace;                   //!< "Rx"

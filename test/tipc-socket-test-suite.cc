@@ -30,7 +30,9 @@
 #include "ns3/tipc-topology-server.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <numeric>
 
@@ -1618,6 +1620,71 @@ class CloseBacklogTestCase : public TestCase
     }
 };
 
+/**
+ * Multicast before unicast within one received frame, as tipc_rcv hands the node's
+ * multicast queue (tipc_node_mcast_rcv) to the sockets before the link's input
+ * queue (tipc_sk_rcv): 150 small unicast messages and then one multicast (by
+ * replicast, on the same link) leave node 0 bundled; the multicast, bundled with the
+ * last unicasts, reaches the socket before them.
+ */
+class McastFirstTestCase : public TestCase
+{
+  public:
+    McastFirstTestCase()
+        : TestCase("A multicast bundled after unicast messages is delivered before them "
+                   "(tipc_rcv: multicast queue first)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Ptr<TipcSocket> x = net.Create(1, TipcSocketType::RDM);
+        NS_TEST_ASSERT_MSG_EQ(x->Bind(TipcAddress::Service(SRV_TYPE, 100)), 0, "bind");
+        Ptr<TipcSocket> c = net.Create(0, TipcSocketType::RDM);
+        std::vector<uint32_t> order; // unicast 0..149, multicast 1000
+        x->SetRecvCallback(Callback<void, Ptr<Socket>>([&](Ptr<Socket> sock) {
+            while (Ptr<Packet> p = sock->Recv())
+            {
+                uint32_t tag = 0;
+                p->CopyData(reinterpret_cast<uint8_t*>(&tag), sizeof(tag));
+                order.push_back(tag);
+            }
+        }));
+        auto tagged = [](uint32_t tag) {
+            return Create<Packet>(reinterpret_cast<const uint8_t*>(&tag), sizeof(tag));
+        };
+        uint64_t bundled = 0;
+        Simulator::Schedule(Seconds(2), [&]() {
+            for (uint32_t i = 0; i < 150; ++i)
+            {
+                NS_TEST_EXPECT_MSG_GT(c->SendTo(tagged(i), 0, TipcAddress::Service(SRV_TYPE, 100)),
+                                      0,
+                                      "unicast " << i);
+            }
+            NS_TEST_EXPECT_MSG_GT(
+                c->SendTo(tagged(1000), 0, TipcAddress::ServiceRange(SRV_TYPE, 100, 100)),
+                0,
+                "multicast");
+            bundled = net.Stack(0)->GetPeer(net.Addr(1))->GetLink(0)->GetStats().sentBundled;
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(order.size(), 151U, "every message");
+        NS_TEST_EXPECT_MSG_GT(bundled, 0U, "messages were bundled");
+        auto m = std::find(order.begin(), order.end(), 1000U);
+        std::cout << "  multicast delivered as message " << (m - order.begin()) + 1 << " of 151"
+                  << std::endl;
+        NS_TEST_EXPECT_MSG_LT(m - order.begin(), 150, "before the unicasts of its bundle");
+        std::vector<uint32_t> unicast;
+        std::copy_if(order.begin(), order.end(), std::back_inserter(unicast), [](uint32_t t) {
+            return t != 1000;
+        });
+        NS_TEST_EXPECT_MSG_EQ(std::is_sorted(unicast.begin(), unicast.end()), true, "in order");
+    }
+};
+
 /// A node that leaves in an orderly way: its bindings are withdrawn at once.
 class OrderlyLeaveTestCase : public TestCase
 {
@@ -1886,6 +1953,7 @@ class TipcSocketTestSuite : public TestSuite
         AddTestCase(new RdmCloseWaitTestCase);
         AddTestCase(new BacklogOrderTestCase);
         AddTestCase(new CloseBacklogTestCase);
+        AddTestCase(new McastFirstTestCase);
         AddTestCase(new PeerCleanupTestCase);
         AddTestCase(new OverloadedFinTestCase);
         AddTestCase(new NagleTestCase(false));
