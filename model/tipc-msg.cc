@@ -114,7 +114,36 @@ TipcMsg::Clone() const
     m->retrCnt = retrCnt;
     m->ackers = ackers;
     m->enqueued = enqueued;
+    m->truesize = truesize;
     return m;
+}
+
+uint32_t
+TipcMsg::BufTruesize(uint32_t size)
+{
+    // kmalloc bucket of headroom (224) + data, 64-byte aligned, + skb_shared_info (320),
+    // plus the sk_buff itself (256); above 8 KiB whole power-of-two page runs
+    uint32_t need = ((224 + size + 63) / 64) * 64 + 320;
+    uint32_t bucket = 1024;
+    while (bucket < need)
+    {
+        bucket *= 2;
+    }
+    return bucket + 256;
+}
+
+uint32_t
+TipcMsg::GetTruesize() const
+{
+    return truesize != 0 ? truesize : BufTruesize(GetSize());
+}
+
+void
+TipcMsg::SetTruesize(uint32_t bytes)
+{
+    // tipc_msg_validate: truesize / buf_roundup_len >= 4 -> skb_copy_expand
+    const uint32_t roundup = (GetSize() / 1024 + 1) * 1024;
+    truesize = bytes / roundup >= 4 ? 0 : bytes;
 }
 
 Ptr<Packet>
@@ -289,9 +318,11 @@ TipcMsg::Extract(const Ptr<TipcMsg>& m)
             break;
         }
         uint32_t isz = ih.GetSize();
-        out.push_back(Create<TipcMsg>(
+        Ptr<TipcMsg> inner = Create<TipcMsg>(
             ih,
-            m->data->CreateFragment(pos + ih.GetHeaderSize(), isz - ih.GetHeaderSize())));
+            m->data->CreateFragment(pos + ih.GetHeaderSize(), isz - ih.GetHeaderSize()));
+        inner->SetTruesize(m->GetTruesize()); // skb_clone keeps the outer truesize
+        out.push_back(inner);
         pos += Align4(isz);
     }
     return out;
@@ -369,6 +400,7 @@ TipcReassembler::Append(const Ptr<TipcMsg>& frag, uint32_t type, Ptr<TipcMsg>& w
             return Result::ERROR;
         }
         m_buf = frag->data->Copy();
+        m_truesize = frag->GetTruesize();
         return Result::INCOMPLETE;
     }
     if (!m_buf)
@@ -376,6 +408,7 @@ TipcReassembler::Append(const Ptr<TipcMsg>& frag, uint32_t type, Ptr<TipcMsg>& w
         return Result::ERROR;
     }
     m_buf->AddAtEnd(frag->data);
+    m_truesize += frag->GetTruesize(); // frag_list: head->truesize += frag->truesize
     if (type != LAST_FRAGMENT)
     {
         return Result::INCOMPLETE;
@@ -383,6 +416,10 @@ TipcReassembler::Append(const Ptr<TipcMsg>& frag, uint32_t type, Ptr<TipcMsg>& w
     Ptr<Packet> buf = m_buf;
     m_buf = nullptr;
     whole = TipcMsg::FromPacket(buf);
+    if (whole)
+    {
+        whole->SetTruesize(m_truesize);
+    }
     return whole ? Result::COMPLETE : Result::ERROR;
 }
 

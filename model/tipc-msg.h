@@ -45,6 +45,26 @@ class TipcMsg : public SimpleRefCount<TipcMsg>
     std::vector<uint8_t> PayloadBytes() const;
     /** @return total message size (header size + payload) */
     uint32_t GetSize() const;
+    /**
+     * @return the buffer memory a socket is charged for this message (skb->truesize):
+     *         its own buffer's (BufTruesize), or what bundle extraction or reassembly
+     *         left (SetTruesize)
+     */
+    uint32_t GetTruesize() const;
+    /**
+     * @brief Set the buffer memory of this message, then apply tipc_msg_validate's
+     *        ratio rule: a buffer of 4 or more times the message's length rounded up
+     *        to whole KiB is copied into one of its own.
+     * @param truesize the buffer memory
+     */
+    void SetTruesize(uint32_t truesize);
+    /**
+     * @brief Buffer memory Linux charges for a message of @p size bytes built as one
+     *        buffer (skb truesize of tipc_buf_acquire, Debian 6.1 amd64).
+     * @param size header plus data bytes
+     * @return truesize in bytes
+     */
+    static uint32_t BufTruesize(uint32_t size);
 
     TipcHeader hdr;   //!< the header
     Ptr<Packet> data; //!< the payload (without header)
@@ -56,6 +76,7 @@ class TipcMsg : public SimpleRefCount<TipcMsg>
     uint16_t ackers;               //!< broadcast: peers that still have to ack
     std::vector<uint32_t> ackedBy; //!< broadcast: peers (addresses) that acked it already
     Time enqueued;                 //!< when the message entered the link (latency statistics)
+    uint32_t truesize{0};          //!< skb->truesize if not its own buffer's (0)
 
     // ---------------------------------------------------------------- msg.c operations
     /**
@@ -104,7 +125,8 @@ class TipcMsg : public SimpleRefCount<TipcMsg>
                        bool& newBundle);
     /**
      * @brief Inner messages of a bundle or tunnel packet (tipc_msg_extract);
-     *        an invalid inner message ends the list.
+     *        an invalid inner message ends the list.  Each is a clone of the outer
+     *        buffer and is charged its truesize (unless the ratio rule copies it).
      * @param m the bundle / tunnel packet
      * @return the inner messages
      */
@@ -168,7 +190,8 @@ class TipcReassembler
     void Clear();
 
   private:
-    Ptr<Packet> m_buf; //!< bytes collected so far (null: none open)
+    Ptr<Packet> m_buf;      //!< bytes collected so far (null: none open)
+    uint32_t m_truesize{0}; //!< the fragments' buffer memory (chained, not copied)
 };
 
 } // namespace ns3

@@ -364,20 +364,6 @@ TipcSocket::SetState(State s)
 }
 
 uint32_t
-TipcSocket::Truesize(uint32_t size)
-{
-    // kmalloc bucket of headroom (224) + data, 64-byte aligned, + skb_shared_info (320),
-    // plus the sk_buff itself (256); above 8 KiB whole power-of-two page runs
-    uint32_t need = ((224 + size + 63) / 64) * 64 + 320;
-    uint32_t bucket = 1024;
-    while (bucket < need)
-    {
-        bucket *= 2;
-    }
-    return bucket + 256;
-}
-
-uint32_t
 TipcSocket::Blocks(uint32_t msglen) const
 {
     if (m_peerCaps & TIPC_BLOCK_FLOWCTL)
@@ -1496,7 +1482,7 @@ TipcSocket::Accept(Ptr<TipcMsg> syn)
     bool data = syn->data && syn->data->GetSize() > 0;
     if (data)
     {
-        uint32_t ts = Truesize(h.GetSize());
+        uint32_t ts = syn->GetTruesize();
         ns->m_rcvQueue.push_front({syn, ts, 0});
         ns->m_rmemAlloc += ts;
     }
@@ -1569,7 +1555,7 @@ TipcSocket::Receive(Ptr<TipcMsg> msg, uint32_t /* fromNode */)
         uint32_t backlogBytes = 0;
         for (const auto& m : m_backlog)
         {
-            backlogBytes += Truesize(m->hdr.GetSize());
+            backlogBytes += m->GetTruesize();
         }
         if (backlogBytes + m_rmemAlloc > RcvbufLimit(msg->hdr))
         {
@@ -1728,7 +1714,7 @@ TipcSocket::FilterRcvOne(Ptr<TipcMsg> msg, std::deque<Ptr<TipcMsg>>& xmitq)
     {
         reject = true;
     }
-    uint32_t ts = Truesize(h.GetSize());
+    uint32_t ts = msg->GetTruesize();
     if (!reject && m_rmemAlloc + ts >= limit)
     {
         err = TIPC_ERR_OVERLOAD;

@@ -422,13 +422,6 @@ class TipcSocket : public Socket
      * @param fromNode the node it came from (unused: the header says)
      */
     void Receive(Ptr<TipcMsg> msg, uint32_t fromNode);
-    /**
-     * @brief Buffer memory Linux charges for a message of @p size bytes
-     *        built as one buffer (skb truesize, Debian 6.1 amd64).
-     * @param size header plus data bytes
-     * @return truesize in bytes
-     */
-    static uint32_t Truesize(uint32_t size);
 
     /// TracedCallback signature for messages: (header, payload).
     typedef void (*MsgTracedCallback)(const TipcHeader& header, Ptr<const Packet> payload);

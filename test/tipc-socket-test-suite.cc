@@ -1685,6 +1685,75 @@ class McastFirstTestCase : public TestCase
     }
 };
 
+/**
+ * Receive buffer memory as Linux charges it (TIPC_SOCK_RECVQ_USED): a message taken
+ * out of a bundle is a clone of the bundle's buffer and costs its truesize
+ * (tipc_msg_extract); a reassembled message costs its fragments' buffers, chained
+ * (tipc_buf_append); an unbundled message costs its own buffer.
+ */
+class RecvqTruesizeTestCase : public TestCase
+{
+  public:
+    RecvqTruesizeTestCase()
+        : TestCase("Receive queue memory: bundled messages cost the bundle's buffer, a "
+                   "reassembled one its fragments' buffers")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        SocketNet net(2);
+        Ptr<TipcSocket> x = net.Create(1, TipcSocketType::RDM);
+        NS_TEST_ASSERT_MSG_EQ(x->Bind(TipcAddress::Service(SRV_TYPE, 110)), 0, "bind");
+        Ptr<TipcSocket> c = net.Create(0, TipcSocketType::RDM);
+        uint64_t expected = 0; // from the frames node 0's link sends
+        uint32_t bundles = 0;
+        uint32_t fragments = 0;
+        Simulator::Schedule(Seconds(1.95), [&]() {
+            net.LinkTx(0, 1, [&](const TipcHeader& h, Ptr<const Packet>) {
+                switch (h.GetUser())
+                {
+                case MSG_BUNDLER:
+                    ++bundles;
+                    expected += uint64_t{h.GetMsgCount()} * TipcMsg::BufTruesize(h.GetSize());
+                    break;
+                case MSG_FRAGMENTER:
+                    ++fragments;
+                    expected += TipcMsg::BufTruesize(h.GetSize());
+                    break;
+                case TIPC_LOW_IMPORTANCE:
+                    expected += TipcMsg::BufTruesize(h.GetSize());
+                    break;
+                default:
+                    break;
+                }
+            });
+        });
+        Simulator::Schedule(Seconds(2), [&]() {
+            for (uint32_t i = 0; i < 150; ++i)
+            {
+                c->SendTo(Pattern(4, i), 0, TipcAddress::Service(SRV_TYPE, 110));
+            }
+        });
+        Simulator::Schedule(Seconds(2.5), [&]() {
+            c->SendTo(Pattern(66000), 0, TipcAddress::Service(SRV_TYPE, 110));
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        uint32_t depth = 0;
+        uint32_t used = 0;
+        x->GetSockOpt(TIPC_SOCK_RECVQ_DEPTH, depth);
+        x->GetSockOpt(TIPC_SOCK_RECVQ_USED, used);
+        std::cout << "  " << bundles << " bundles, " << fragments << " fragments; RECVQ_USED "
+                  << used << " bytes" << std::endl;
+        NS_TEST_ASSERT_MSG_EQ(depth, 151U, "every message queued");
+        NS_TEST_EXPECT_MSG_GT(bundles, 0U, "messages were bundled");
+        NS_TEST_EXPECT_MSG_GT(fragments, 40U, "66 000 bytes in fragments");
+        NS_TEST_EXPECT_MSG_EQ(uint64_t{used}, expected, "truesize of the received buffers");
+    }
+};
+
 /// A node that leaves in an orderly way: its bindings are withdrawn at once.
 class OrderlyLeaveTestCase : public TestCase
 {
@@ -1844,8 +1913,8 @@ class OverloadTestCase : public TestCase
         });
         Simulator::Stop(Seconds(3));
         Simulator::Run();
-        // 1000 data bytes + 32-byte header: a 2304-byte buffer each (TipcSocket::Truesize)
-        NS_TEST_EXPECT_MSG_EQ(TipcSocket::Truesize(1032), 2304, "truesize of the buffer");
+        // 1000 data bytes + 32-byte header: a 2304-byte buffer each (TipcMsg::BufTruesize)
+        NS_TEST_EXPECT_MSG_EQ(TipcMsg::BufTruesize(1032), 2304, "truesize of the buffer");
         uint32_t limit = RCVBUF_DEF << m_importance;
         uint32_t accepted = (limit - 1) / 2304;
         uint32_t depth = 0;
@@ -1954,6 +2023,7 @@ class TipcSocketTestSuite : public TestSuite
         AddTestCase(new BacklogOrderTestCase);
         AddTestCase(new CloseBacklogTestCase);
         AddTestCase(new McastFirstTestCase);
+        AddTestCase(new RecvqTruesizeTestCase);
         AddTestCase(new PeerCleanupTestCase);
         AddTestCase(new OverloadedFinTestCase);
         AddTestCase(new NagleTestCase(false));
