@@ -963,6 +963,7 @@ TipcPeer::LostContact()
 {
     m_deleteAt = Simulator::Now() + m_cleanupDelay;
     m_stack->BcastRemovePeer(m_bcRcvLink); // released on its behalf, receive link reset
+    m_stack->PurgeNamed(m_addr);           // node_lost_contact: its name updates not yet handled
     for (auto& le : m_links)
     {
         if (le.link)
@@ -1036,7 +1037,7 @@ TipcPeer::DeliverData(Ptr<TipcMsg> msg)
 void
 TipcPeer::NamedInput(Ptr<TipcMsg> msg)
 {
-    m_stack->GetNameDistributor()->Receive(msg, m_addr);
+    m_stack->QueueNamed(msg, m_addr);
 }
 
 void

@@ -208,7 +208,8 @@ class TipcPeer : public Object
      */
     void DeliverData(Ptr<TipcMsg> msg);
     /**
-     * @brief A NAME_DISTRIBUTOR message arrived in sequence.
+     * @brief A NAME_DISTRIBUTOR message arrived in sequence: queued for the name
+     *        distributor until the frame is processed (TipcStack::QueueNamed).
      * @param msg the message
      */
     void NamedInput(Ptr<TipcMsg> msg);

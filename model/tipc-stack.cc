@@ -921,6 +921,25 @@ TipcStack::Receive(Ptr<TipcBearer> bearer, Ptr<Packet> wire)
 }
 
 void
+TipcStack::QueueNamed(Ptr<TipcMsg> msg, uint32_t fromNode)
+{
+    m_namedq.emplace_back(msg, fromNode);
+    if (m_rcvDepth == 0)
+    {
+        DrainInput();
+    }
+}
+
+void
+TipcStack::PurgeNamed(uint32_t fromNode)
+{
+    m_namedq.erase(std::remove_if(m_namedq.begin(),
+                                  m_namedq.end(),
+                                  [fromNode](const auto& e) { return e.second == fromNode; }),
+                   m_namedq.end());
+}
+
+void
 TipcStack::QueueInput(Ptr<TipcMsg> msg, uint32_t fromNode)
 {
     // tipc_data_input: multicast and group messages go to the node's multicast input
@@ -947,7 +966,14 @@ TipcStack::DrainInput()
         return;
     }
     m_draining = true;
-    // tipc_rcv: tipc_node_mcast_rcv before tipc_sk_rcv of the link's input queue
+    // tipc_rcv, after the link's up or down events: tipc_named_rcv, tipc_node_mcast_rcv,
+    // then tipc_sk_rcv of the link's input queue
+    while (!m_namedq.empty())
+    {
+        auto [msg, from] = m_namedq.front();
+        m_namedq.pop_front();
+        m_names->Receive(msg, from);
+    }
     while (!m_mcInputq.empty() || !m_inputq.empty())
     {
         auto& q = m_mcInputq.empty() ? m_inputq : m_mcInputq;
@@ -1570,6 +1596,7 @@ TipcStack::Shutdown()
     m_peersById.clear();
     m_inputq.clear();
     m_mcInputq.clear();
+    m_namedq.clear();
 }
 
 uint32_t

@@ -276,6 +276,20 @@ class TipcStack : public Object
      */
     void QueueInput(Ptr<TipcMsg> msg, uint32_t fromNode);
     /**
+     * @brief Queue a NAME_DISTRIBUTOR message (bc_entry.namedq): the name distributor
+     *        gets it once the frame's link up/down events are handled, before the
+     *        frame's messages for sockets (at once outside frame processing).
+     * @param msg the message
+     * @param fromNode the node it came from
+     */
+    void QueueNamed(Ptr<TipcMsg> msg, uint32_t fromNode);
+    /**
+     * @brief Drop the queued NAME_DISTRIBUTOR messages of a node that was lost
+     *        (node_lost_contact purges bc_entry.namedq).
+     * @param fromNode the node
+     */
+    void PurgeNamed(uint32_t fromNode);
+    /**
      * @brief A message for this node arrived (from a link, or node-local):
      *        hand it to its destination port, or count it as undeliverable.
      * @param msg the message
@@ -813,6 +827,7 @@ class TipcStack : public Object
     TracedCallback<uint32_t, bool, const TipcHeader&> m_pathTrace; //!< crossover or link
     std::deque<std::pair<Ptr<TipcMsg>, uint32_t>> m_inputq;        //!< messages for sockets
     std::deque<std::pair<Ptr<TipcMsg>, uint32_t>> m_mcInputq;      //!< multicast/group, first
+    std::deque<std::pair<Ptr<TipcMsg>, uint32_t>> m_namedq;        //!< name updates, first of all
 
     TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace;       //!< "Drop"
     TracedCallback<Ptr<const Packet>, uint32_t> m_rxTrace;                   //!< "Rx"

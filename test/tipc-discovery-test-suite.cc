@@ -20,6 +20,7 @@
 #include "ns3/tipc-discoverer.h"
 #include "ns3/tipc-eth-bearer.h"
 #include "ns3/tipc-helper.h"
+#include "ns3/tipc-name-distributor.h"
 #include "ns3/tipc-peer.h"
 #include "ns3/tipc-timer-wheel.h"
 #include "ns3/uinteger.h"
@@ -1118,6 +1119,99 @@ class TipcIgnoredStateRecordsTestCase : public TipcLinkHarness
 
 /**
  * @ingroup tipc-tests
+ * @brief A name update and the loss of the last link in one reception: Linux queues
+ *        the update (bc_entry.namedq) until the link's down event is handled, and
+ *        node_lost_contact purges it, so the binding never appears.  Node 0's link
+ *        packets N (a bulk publication) and N + 1 (a fragment without its first,
+ *        which fails the link) are injected in the order N + 1, N: node 1 takes both
+ *        in one reception.
+ */
+class TipcNamedPurgeTestCase : public TipcLinkHarness
+{
+  public:
+    TipcNamedPurgeTestCase()
+        : TipcLinkHarness("A name update received with the failure of the last link is never "
+                          "applied (node_lost_contact purges the name queue)")
+    {
+    }
+
+  private:
+    static constexpr uint32_t TYPE = 5000; //!< the injected binding's service type
+
+    Time GetStopTime() const override
+    {
+        return Seconds(4.5);
+    }
+
+    void ConfigureProperties() override
+    {
+        Stack(1)->GetNameDistributor()->TraceConnectWithoutContext(
+            "Update",
+            Callback<void, const TipcPublication&, bool, uint32_t>(
+                [this](const TipcPublication& pub, bool published, uint32_t) {
+                    m_updates += pub.type == TYPE ? 1 : 0;
+                    m_published += pub.type == TYPE && published ? 1 : 0;
+                }));
+        Simulator::Schedule(Seconds(4), [this]() { Inject(); });
+    }
+
+    void Inject()
+    {
+        Ptr<TipcLink> l = Link(1, 0);
+        NS_TEST_ASSERT_MSG_EQ(l->IsUp(), true, "link up before");
+        const uint32_t a0 = Stack(0)->GetOwnAddress();
+        const uint32_t a1 = Stack(1)->GetOwnAddress();
+        auto linkFields = [&](TipcDecodedMessage& m, uint16_t seqno) {
+            m.header.SetSeqno(seqno);
+            m.header.SetAck(static_cast<uint16_t>(l->GetSndNxt() - 1));
+            m.header.SetBcastAck(Stack(1)->GetPeer(a0)->GetBcRcvLink()->GetAcked());
+            TipcMessageCodec::Finalize(m);
+            return TipcMessageCodec::Encode(m);
+        };
+        const uint16_t n = l->GetRcvNxt();
+        TipcDecodedMessage pub;
+        pub.header.Init(a0, NAME_DISTRIBUTOR, PUBLICATION, INT_H_SIZE, a1);
+        pub.header.SetBulk(true);
+        pub.header.SetNonLegacy(true);
+        pub.items = {{TYPE, 9, 9, 1234, 1}};
+        TipcDecodedMessage frag;
+        frag.header.Init(a0, MSG_FRAGMENTER, FRAGMENT, INT_H_SIZE, a1);
+        frag.header.SetFragmNo(2);
+        frag.data.assign(40, 0);
+        m_linkDownAt = Time();
+        Ptr<NetDevice> dev = Device(0, 0);
+        for (const auto& b : {linkFields(frag, static_cast<uint16_t>(n + 1)), linkFields(pub, n)})
+        {
+            dev->Send(Create<Packet>(b.data(), static_cast<uint32_t>(b.size())),
+                      Device(1, 0)->GetAddress(),
+                      ETH_P_TIPC);
+        }
+    }
+
+    void LinkState(uint32_t node, const std::string&, uint32_t, uint32_t) override
+    {
+        if (node == 1 && Simulator::Now() >= Seconds(4) && m_linkDownAt.IsZero() &&
+            !Link(1, 0)->IsUp())
+        {
+            m_linkDownAt = Simulator::Now();
+        }
+    }
+
+    void FinalChecks() override
+    {
+        NS_TEST_EXPECT_MSG_EQ(m_linkDownAt.IsZero(), false, "the fragment failed the link");
+        NS_TEST_EXPECT_MSG_LT(m_linkDownAt, Seconds(4.01), "at once");
+        NS_TEST_EXPECT_MSG_EQ(m_published, 0U, "the binding never appeared");
+        NS_TEST_EXPECT_MSG_EQ(m_updates, 0U, "no name table change for it");
+    }
+
+    uint32_t m_updates{0};   //!< node 1 name table changes of TYPE
+    uint32_t m_published{0}; //!< ... that added a binding
+    Time m_linkDownAt;       //!< when node 1's link went down
+};
+
+/**
+ * @ingroup tipc-tests
  * @brief Discovery test suite.
  */
 class TipcDiscoveryTestSuite : public TestSuite
@@ -1143,6 +1237,7 @@ class TipcDiscoveryTestSuite : public TestSuite
         AddTestCase(new TipcHostileFramesTestCase);
         AddTestCase(new TipcCapabilityUpdateTestCase);
         AddTestCase(new TipcIgnoredStateRecordsTestCase);
+        AddTestCase(new TipcNamedPurgeTestCase);
     }
 };
 
