@@ -81,12 +81,6 @@ TipcNameDistributor::GetSndNxt() const
     return static_cast<uint16_t>(m_sndNxt);
 }
 
-bool
-TipcNameDistributor::IsProtocolType(uint32_t type)
-{
-    return type == TIPC_NODE_STATE || type == TIPC_TOP_SRV || type == TIPC_LINK_STATE;
-}
-
 TipcHeader
 TipcNameDistributor::BuildHeader(uint32_t type, uint32_t dest) const
 {

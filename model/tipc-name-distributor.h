@@ -59,8 +59,8 @@ class TipcNameDistributor : public Object
     /**
      * @brief Bind a range to a local port (tipc_nametbl_publish): insert it,
      *        and send a PUBLICATION to the cluster unless it has node scope.
-     *        User types are limited to TIPC_MAX_PUBL - 1 bindings; protocol
-     *        types (0, 1, 2) are not counted.
+     *        At most TIPC_MAX_PUBL own bindings, of every type (node state,
+     *        topology server and link state included).
      * @param type service type
      * @param lower lowest instance
      * @param upper highest instance
@@ -188,12 +188,6 @@ class TipcNameDistributor : public Object
      * @param msg the message
      */
     void Apply(Ptr<TipcMsg> msg);
-    /**
-     * @brief Is a type one of the protocol types 0, 1, 2 (not counted, not limited)?
-     * @param type service type
-     * @return true for TIPC_NODE_STATE, TIPC_TOP_SRV, TIPC_LINK_STATE
-     */
-    static bool IsProtocolType(uint32_t type);
 
     Ptr<TipcStack> m_stack;                  //!< the node
     TipcNameTable m_table;                   //!< the name table

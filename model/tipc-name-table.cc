@@ -303,9 +303,9 @@ TipcNameTable::Insert(uint32_t type,
     {
         return nullptr;
     }
+    // tipc_nametbl_publish: every own binding counts, protocol types included
     const bool local = node == m_ownNode || node == 0;
-    const bool limited = local && !IsProtocolType(type);
-    if (limited && m_nLimitedLocal >= tipc::TIPC_MAX_PUBL - 1)
+    if (local && m_nLocal >= tipc::TIPC_MAX_PUBL)
     {
         return nullptr;
     }
@@ -357,10 +357,6 @@ TipcNameTable::Insert(uint32_t type,
         r->localPubl.push_front(&e);
         e.localIt = r->localPubl.begin();
         ++m_nLocal;
-        if (limited)
-        {
-            ++m_nLimitedLocal;
-        }
     }
     PublRefList& byNode = m_byNode[node];
     e.nodeIt = byNode.insert(byNode.end(), &e);
@@ -404,10 +400,6 @@ TipcNameTable::Remove(uint32_t type,
     {
         r->localPubl.erase(it->localIt);
         --m_nLocal;
-        if (!IsProtocolType(type))
-        {
-            --m_nLimitedLocal;
-        }
     }
     auto byNode = m_byNode.find(copy.node);
     byNode->second.erase(it->nodeIt);
@@ -660,12 +652,6 @@ size_t
 TipcNameTable::GetNLocalPublications() const
 {
     return m_nLocal;
-}
-
-size_t
-TipcNameTable::GetNLimitedLocalPublications() const
-{
-    return m_nLimitedLocal;
 }
 
 size_t
@@ -930,13 +916,6 @@ TipcNameTable::MakeEvent(uint64_t subId,
     ev.subId = subId;
     ev.sub = sub;
     return ev;
-}
-
-bool
-TipcNameTable::IsProtocolType(uint32_t type)
-{
-    return type == tipc::TIPC_NODE_STATE || type == tipc::TIPC_TOP_SRV ||
-           type == tipc::TIPC_LINK_STATE;
 }
 
 uint32_t

@@ -170,9 +170,8 @@ class TipcNameTable
      *
      * A binding is "local" if node is the own node or 0 (Linux in_own_node).
      * Refused: lower > upper; a duplicate (same range, port and key, and the
-     * same node or an existing binding with node 0); a local binding of a
-     * non-protocol type (type not 0, 1, 2) when TIPC_MAX_PUBL - 1 such local
-     * bindings exist already.
+     * same node or an existing binding with node 0); a local binding when
+     * TIPC_MAX_PUBL local bindings exist already (Linux 6.1 counts every type).
      * @param type service type
      * @param lower lowest instance
      * @param upper highest instance
@@ -308,16 +307,11 @@ class TipcNameTable
      */
     void Print(std::ostream& os) const;
     /**
-     * @brief Number of own bindings (bindings in local_publ lists).
+     * @brief Number of own bindings (bindings in local_publ lists; Linux
+     *        local_publ_count, limited to TIPC_MAX_PUBL).
      * @return the count
      */
     size_t GetNLocalPublications() const;
-    /**
-     * @brief Number of own bindings counted against the TIPC_MAX_PUBL - 1
-     *        limit (Linux local_publ_count: protocol types 0, 1, 2 excluded).
-     * @return the count
-     */
-    size_t GetNLimitedLocalPublications() const;
     /**
      * @brief Number of bindings of all nodes.
      * @return the count
@@ -497,12 +491,6 @@ class TipcNameTable
                                    const TipcPublication& p,
                                    uint32_t event);
     /**
-     * @brief Is a type exempt from the local binding limit?
-     * @param type service type
-     * @return true for TIPC_NODE_STATE, TIPC_TOP_SRV, TIPC_LINK_STATE
-     */
-    static bool IsProtocolType(uint32_t type);
-    /**
      * @brief Pseudo-random treap priority.
      * @return next priority
      */
@@ -515,7 +503,6 @@ class TipcNameTable
     uint64_t m_nextSubId{1};                  //!< next subscription id
     size_t m_nPubl{0};                        //!< all bindings
     size_t m_nLocal{0};                       //!< own bindings
-    size_t m_nLimitedLocal{0};                //!< own bindings under the limit
     uint32_t m_rng{0x9e3779b9U};              //!< treap priority generator state
     EventCallback m_eventCb;                  //!< event sink
 };

@@ -163,29 +163,31 @@ TEST_CASE("name table: duplicate bindings are refused", "[nametable]")
 
 TEST_CASE("name table: local binding limit", "[nametable]")
 {
+    // Linux 6.1 tipc_nametbl_publish: local_publ_count >= TIPC_MAX_PUBL refuses; every
+    // own binding counts, the protocol types 0, 1 and 2 included
     Fixture f;
-    const uint32_t limit = TIPC_MAX_PUBL - 1; // one entry is kept for TIPC_NODE_STATE
-    for (uint32_t i = 0; i < limit; ++i)
+    REQUIRE(f.nt.Insert(TIPC_NODE_STATE, OWN, OWN, CL, OWN, 0, OWN) != nullptr);
+    REQUIRE(f.nt.Insert(TIPC_TOP_SRV, 1, 1, ND, OWN, 6, 6) != nullptr);
+    const uint32_t room = TIPC_MAX_PUBL - 2;
+    for (uint32_t i = 0; i < room; ++i)
     {
         REQUIRE(f.nt.Insert(T, i, i, CL, OWN, 1000 + i, 1) != nullptr);
     }
-    CHECK(f.nt.GetNLocalPublications() == limit);
-    CHECK(f.nt.GetNLimitedLocalPublications() == limit);
-    CHECK(f.nt.Insert(T, limit, limit, CL, OWN, 7, 1) == nullptr);
+    CHECK(f.nt.GetNLocalPublications() == TIPC_MAX_PUBL);
+    CHECK(f.nt.Insert(T, room, room, CL, OWN, 7, 1) == nullptr);
     CHECK(f.nt.Insert(T + 5, 0, 0, ND, OWN, 7, 1) == nullptr);
-    CHECK(f.nt.Insert(T, limit, limit, CL, 0, 7, 1) == nullptr); // node 0 is the own node
-    // protocol types are not limited and not counted
-    CHECK(f.nt.Insert(TIPC_NODE_STATE, OWN, OWN, CL, OWN, 0, OWN) != nullptr);
-    CHECK(f.nt.Insert(TIPC_LINK_STATE, N2, N2, ND, OWN, 5, 5) != nullptr);
-    CHECK(f.nt.Insert(TIPC_TOP_SRV, 1, 1, ND, OWN, 6, 6) != nullptr);
-    CHECK(f.nt.GetNLimitedLocalPublications() == limit);
-    CHECK(f.nt.GetNLocalPublications() == limit + 3);
+    CHECK(f.nt.Insert(T, room, room, CL, 0, 7, 1) == nullptr); // node 0 is the own node
+    // a full table refuses the link-state binding of a new link too
+    CHECK(f.nt.Insert(TIPC_LINK_STATE, N2, N2, ND, OWN, 5, 5) == nullptr);
     // bindings of other nodes are not limited
     CHECK(f.nt.Insert(T, 0, 0, CL, N2, 7, 1) != nullptr);
-    // unbinding makes room again
+    // unbinding makes room again, for any type
+    REQUIRE(f.nt.Remove(TIPC_TOP_SRV, 1, 1, OWN, 6, 6));
+    CHECK(f.nt.Insert(TIPC_LINK_STATE, N2, N2, ND, OWN, 5, 5) != nullptr);
+    CHECK(f.nt.Insert(T, room, room, CL, OWN, 7, 1) == nullptr);
     REQUIRE(f.nt.Remove(T, 3, 3, OWN, 1003, 1));
-    CHECK(f.nt.Insert(T, limit, limit, CL, OWN, 7, 1) != nullptr);
-    CHECK(f.nt.Insert(T, limit + 1, limit + 1, CL, OWN, 8, 1) == nullptr);
+    CHECK(f.nt.Insert(T, room, room, CL, OWN, 7, 1) != nullptr);
+    CHECK(f.nt.GetNLocalPublications() == TIPC_MAX_PUBL);
 }
 
 TEST_CASE("name table: overlapping ranges", "[nametable]")
