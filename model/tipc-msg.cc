@@ -318,11 +318,10 @@ TipcMsg::Extract(const Ptr<TipcMsg>& m)
             break;
         }
         uint32_t isz = ih.GetSize();
-        Ptr<TipcMsg> inner = Create<TipcMsg>(
+        // tipc_msg_extract copies each inner message into a buffer of its own
+        out.push_back(Create<TipcMsg>(
             ih,
-            m->data->CreateFragment(pos + ih.GetHeaderSize(), isz - ih.GetHeaderSize()));
-        inner->SetTruesize(m->GetTruesize()); // skb_clone keeps the outer truesize
-        out.push_back(inner);
+            m->data->CreateFragment(pos + ih.GetHeaderSize(), isz - ih.GetHeaderSize())));
         pos += Align4(isz);
     }
     return out;

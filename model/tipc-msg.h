@@ -47,8 +47,8 @@ class TipcMsg : public SimpleRefCount<TipcMsg>
     uint32_t GetSize() const;
     /**
      * @return the buffer memory a socket is charged for this message (skb->truesize):
-     *         its own buffer's (BufTruesize), or what bundle extraction or reassembly
-     *         left (SetTruesize)
+     *         its own buffer's (BufTruesize), or its fragments' after reassembly
+     *         (SetTruesize)
      */
     uint32_t GetTruesize() const;
     /**
@@ -125,8 +125,8 @@ class TipcMsg : public SimpleRefCount<TipcMsg>
                        bool& newBundle);
     /**
      * @brief Inner messages of a bundle or tunnel packet (tipc_msg_extract);
-     *        an invalid inner message ends the list.  Each is a clone of the outer
-     *        buffer and is charged its truesize (unless the ratio rule copies it).
+     *        an invalid inner message ends the list.  Each is copied into a buffer
+     *        of its own (tipc_buf_acquire), as Linux does.
      * @param m the bundle / tunnel packet
      * @return the inner messages
      */

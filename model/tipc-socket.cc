@@ -2348,7 +2348,8 @@ TipcSocket::Shutdown()
     if (StartShutdownWait())
     {
         m_shutdownPending = true;
-        return 0;
+        // tipc_shutdown: 0 once the connection is DISCONNECTING, else ENOTCONN
+        return IsConnectionType() ? 0 : Fail(TipcErrno::ENOTCONN_);
     }
     return FinishShutdown();
 }

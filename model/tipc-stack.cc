@@ -968,14 +968,15 @@ TipcStack::DrainInput()
     m_draining = true;
     // tipc_rcv, after the link's up or down events: tipc_named_rcv, tipc_node_mcast_rcv,
     // then tipc_sk_rcv of the link's input queue
-    while (!m_namedq.empty())
+    while (!m_namedq.empty() || !m_mcInputq.empty() || !m_inputq.empty())
     {
-        auto [msg, from] = m_namedq.front();
-        m_namedq.pop_front();
-        m_names->Receive(msg, from);
-    }
-    while (!m_mcInputq.empty() || !m_inputq.empty())
-    {
+        if (!m_namedq.empty())
+        {
+            auto [msg, from] = m_namedq.front();
+            m_namedq.pop_front();
+            m_names->Receive(msg, from);
+            continue;
+        }
         auto& q = m_mcInputq.empty() ? m_inputq : m_mcInputq;
         auto [msg, from] = q.front();
         q.pop_front();

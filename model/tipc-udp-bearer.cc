@@ -126,7 +126,9 @@ TipcUdpBearer::CheckRemotes() const
 std::set<std::pair<uint32_t, uint16_t>>
 TipcUdpBearer::GetRemotes() const
 {
-    return m_remotes;
+    auto all = m_remotes;
+    all.insert(m_learned.begin(), m_learned.end());
+    return all;
 }
 
 bool
@@ -274,6 +276,7 @@ TipcUdpBearer::DoDisable()
         m_remotes.erase(*m_enablePeer); // RemoteAddress may differ at the next enable
         m_enablePeer.reset();
     }
+    m_learned.clear(); // cleanup_bearer frees the replicast list
 }
 
 bool
@@ -290,10 +293,17 @@ TipcUdpBearer::DoSend(Ptr<Packet> wire, const TipcMediaAddress& dest)
         // tipc_udp_send_msg: one copy per replicast peer; any other address, even
         // one with the first peer's bytes, is one datagram
         bool ok = true;
-        for (const auto& [addr, p] : m_remotes)
+        auto sendTo = [&](const std::pair<uint32_t, uint16_t>& peer) {
+            InetSocketAddress to(Ipv4Address(peer.first), peer.second);
+            ok = m_socket->SendTo(wire->Copy(), 0, to) >= 0 && ok;
+        };
+        std::for_each(m_remotes.begin(), m_remotes.end(), sendTo);
+        for (const auto& peer : m_learned)
         {
-            ok = m_socket->SendTo(wire->Copy(), 0, InetSocketAddress(Ipv4Address(addr), p)) >= 0 &&
-                 ok;
+            if (m_remotes.count(peer) == 0)
+            {
+                sendTo(peer);
+            }
         }
         return ok;
     }
@@ -314,7 +324,7 @@ TipcUdpBearer::Receive(Ptr<Socket> socket)
             uint32_t user = TipcHeader::PeekUser(w0[0]);
             if (user == LINK_CONFIG && src.GetIpv4() != m_local)
             {
-                m_remotes.insert({src.GetIpv4().Get(), src.GetPort()});
+                m_learned.insert({src.GetIpv4().Get(), src.GetPort()});
             }
         }
         DeliverUp(p);

@@ -57,7 +57,7 @@ class TipcUdpBearer : public TipcBearer
      * @param port peer port
      */
     void AddRemote(Ipv4Address addr, uint16_t port);
-    /** @return the replicast peers */
+    /** @return the replicast peers: configured, RemoteAddress, and learned ones */
     std::set<std::pair<uint32_t, uint16_t>> GetRemotes() const;
     /**
      * @return true if discovery uses an IPv4 multicast group (once enabled: a
@@ -99,7 +99,8 @@ class TipcUdpBearer : public TipcBearer
     uint32_t m_mtu;                                    //!< bearer MTU
     bool m_learn;                                      //!< learn replicast peers from discovery
     Ptr<Socket> m_socket;                              //!< the UDP socket
-    std::set<std::pair<uint32_t, uint16_t>> m_remotes; //!< replicast peers
+    std::set<std::pair<uint32_t, uint16_t>> m_remotes; //!< configured replicast peers
+    std::set<std::pair<uint32_t, uint16_t>> m_learned; //!< peers learned (LearnPeers)
     std::optional<std::pair<uint32_t, uint16_t>> m_enablePeer; //!< the peer Enable added
 };
 

@@ -1503,6 +1503,9 @@ class RdmCloseWaitTestCase : public TestCase
             }
             refused = cli->GetTipcErrno();
             closeAt = Simulator::Now();
+            // tipc_shutdown waits too, and answers ENOTCONN: the socket is not connected
+            NS_TEST_EXPECT_MSG_EQ(cli->Shutdown(), -1, "shutdown of an RDM socket");
+            NS_TEST_EXPECT_MSG_EQ((cli->GetTipcErrno() == TipcErrno::ENOTCONN_), true, "ENOTCONN");
             NS_TEST_EXPECT_MSG_EQ(cli->Close(), 0, "close");
         });
         Simulator::Stop(Seconds(20));
@@ -1687,15 +1690,14 @@ class McastFirstTestCase : public TestCase
 
 /**
  * Receive buffer memory as Linux charges it (TIPC_SOCK_RECVQ_USED): a message taken
- * out of a bundle is a clone of the bundle's buffer and costs its truesize
- * (tipc_msg_extract); a reassembled message costs its fragments' buffers, chained
- * (tipc_buf_append); an unbundled message costs its own buffer.
+ * out of a bundle is copied into a buffer of its own (tipc_msg_extract); a
+ * reassembled message costs its fragments' buffers, chained (tipc_buf_append).
  */
 class RecvqTruesizeTestCase : public TestCase
 {
   public:
     RecvqTruesizeTestCase()
-        : TestCase("Receive queue memory: bundled messages cost the bundle's buffer, a "
+        : TestCase("Receive queue memory: bundled messages cost a buffer of their own, a "
                    "reassembled one its fragments' buffers")
     {
     }
@@ -1711,13 +1713,25 @@ class RecvqTruesizeTestCase : public TestCase
         uint32_t bundles = 0;
         uint32_t fragments = 0;
         Simulator::Schedule(Seconds(1.95), [&]() {
-            net.LinkTx(0, 1, [&](const TipcHeader& h, Ptr<const Packet>) {
+            net.LinkTx(0, 1, [&](const TipcHeader& h, Ptr<const Packet> payload) {
                 switch (h.GetUser())
                 {
-                case MSG_BUNDLER:
+                case MSG_BUNDLER: {
                     ++bundles;
-                    expected += uint64_t{h.GetMsgCount()} * TipcMsg::BufTruesize(h.GetSize());
+                    std::vector<uint8_t> b = Bytes(payload);
+                    for (size_t pos = 0; pos + SHORT_H_SIZE <= b.size();)
+                    {
+                        TipcHeader ih;
+                        const auto left = static_cast<uint32_t>(b.size() - pos);
+                        NS_TEST_ASSERT_MSG_EQ(
+                            (TipcHeader::Decode(b.data() + pos, left, ih) == TipcDecodeError::NONE),
+                            true,
+                            "inner message");
+                        expected += TipcMsg::BufTruesize(ih.GetSize());
+                        pos += (ih.GetSize() + 3) & ~3U;
+                    }
                     break;
+                }
                 case MSG_FRAGMENTER:
                     ++fragments;
                     expected += TipcMsg::BufTruesize(h.GetSize());
