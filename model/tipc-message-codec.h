@@ -61,9 +61,11 @@ struct TipcDecodedMessage
  * tipc_msg_validate() checks and, per user, the payload structure the receiving
  * Linux code relies on (discovery size, interface names, the gap ACK record's
  * length, name items, bundle and tunnel contents).  STATE records that do not
- * parse are kept as data: Linux ignores them and processes the STATE.  It is stricter than Linux
- * where Linux never sends a form (empty name distributor messages, nested
- * bundles, reserved bits): such frames are counted and dropped by the model.
+ * parse are kept as data: Linux ignores them and processes the STATE.  A STATE
+ * whose gap ACK length exceeds its data is rejected whatever the sender's
+ * capabilities (Linux reads that length only from peers with TIPC_GAP_ACK_BLOCK).  It is stricter
+ * than Linux where Linux never sends a form (empty name distributor messages, nested bundles,
+ * reserved bits): such frames are counted and dropped by the model.
  */
 class TipcMessageCodec
 {
