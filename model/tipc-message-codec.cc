@@ -364,6 +364,10 @@ TipcMessageCodec::EncodeTo(const TipcDecodedMessage& msg, std::vector<uint8_t>& 
         out.resize(at + n);
         return out.data() + at;
     };
+    // opaque payload bytes, kept as they were decoded
+    auto appendData = [&]() {
+        std::copy(msg.data.begin(), msg.data.end(), append(static_cast<uint32_t>(msg.data.size())));
+    };
 
     switch (h.GetUser())
     {
@@ -374,9 +378,7 @@ TipcMessageCodec::EncodeTo(const TipcDecodedMessage& msg, std::vector<uint8_t>& 
         }
         else
         {
-            std::copy(msg.data.begin(),
-                      msg.data.end(),
-                      append(static_cast<uint32_t>(msg.data.size())));
+            appendData();
         }
         break;
     case LINK_PROTOCOL:
@@ -393,7 +395,7 @@ TipcMessageCodec::EncodeTo(const TipcDecodedMessage& msg, std::vector<uint8_t>& 
         {
             msg.monitor.Serialize(append(msg.monitor.GetSerializedSize()));
         }
-        std::copy(msg.data.begin(), msg.data.end(), append(static_cast<uint32_t>(msg.data.size())));
+        appendData();
         break;
     case NAME_DISTRIBUTOR:
         for (const auto& item : msg.items)
@@ -422,7 +424,7 @@ TipcMessageCodec::EncodeTo(const TipcDecodedMessage& msg, std::vector<uint8_t>& 
         }
         break;
     default:
-        std::copy(msg.data.begin(), msg.data.end(), append(static_cast<uint32_t>(msg.data.size())));
+        appendData();
         break;
     }
 }

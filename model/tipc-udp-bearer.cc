@@ -111,6 +111,20 @@ TipcUdpBearer::AddRemote(Ipv4Address addr, uint16_t port)
 }
 
 void
+TipcUdpBearer::ForEachRemote(
+    const std::function<void(const std::pair<uint32_t, uint16_t>&)>& f) const
+{
+    std::for_each(m_remotes.begin(), m_remotes.end(), f);
+    for (const auto& peer : m_learned)
+    {
+        if (m_remotes.count(peer) == 0)
+        {
+            f(peer);
+        }
+    }
+}
+
+void
 TipcUdpBearer::CheckRemotes() const
 {
     if (IsMulticast() && !m_remotes.empty())
@@ -126,8 +140,8 @@ TipcUdpBearer::CheckRemotes() const
 std::set<std::pair<uint32_t, uint16_t>>
 TipcUdpBearer::GetRemotes() const
 {
-    auto all = m_remotes;
-    all.insert(m_learned.begin(), m_learned.end());
+    std::set<std::pair<uint32_t, uint16_t>> all;
+    ForEachRemote([&all](const std::pair<uint32_t, uint16_t>& peer) { all.insert(peer); });
     return all;
 }
 
@@ -293,18 +307,10 @@ TipcUdpBearer::DoSend(Ptr<Packet> wire, const TipcMediaAddress& dest)
         // tipc_udp_send_msg: one copy per replicast peer; any other address, even
         // one with the first peer's bytes, is one datagram
         bool ok = true;
-        auto sendTo = [&](const std::pair<uint32_t, uint16_t>& peer) {
+        ForEachRemote([&](const std::pair<uint32_t, uint16_t>& peer) {
             InetSocketAddress to(Ipv4Address(peer.first), peer.second);
             ok = m_socket->SendTo(wire->Copy(), 0, to) >= 0 && ok;
-        };
-        std::for_each(m_remotes.begin(), m_remotes.end(), sendTo);
-        for (const auto& peer : m_learned)
-        {
-            if (m_remotes.count(peer) == 0)
-            {
-                sendTo(peer);
-            }
-        }
+        });
         return ok;
     }
     return m_socket->SendTo(wire, 0, InetSocketAddress(ip, port)) >= 0;

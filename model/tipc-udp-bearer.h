@@ -8,6 +8,7 @@
 #include "ns3/ipv4-address.h"
 #include "ns3/socket.h"
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <utility>
@@ -88,6 +89,12 @@ class TipcUdpBearer : public TipcBearer
      * @param socket the socket
      */
     void Receive(Ptr<Socket> socket);
+    /**
+     * @brief Call @p f once for every replicast peer: configured ones (with the
+     *        RemoteAddress), then learned ones not configured too.
+     * @param f the callback
+     */
+    void ForEachRemote(const std::function<void(const std::pair<uint32_t, uint16_t>&)>& f) const;
     /** @brief Fail on replicast peers of a multicast bearer (tipc_udp_nl_bearer_add). */
     void CheckRemotes() const;
 
