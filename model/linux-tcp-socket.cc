@@ -36,13 +36,21 @@ LinuxTcpSocket::GetTypeId()
     return tid;
 }
 
+TypeId
+LinuxTcpSocket::GetInstanceTypeId() const
+{
+    return GetTypeId();
+}
+
 LinuxTcpSocket::LinuxTcpSocket()
 {
 }
 
 LinuxTcpSocket::LinuxTcpSocket(const LinuxTcpSocket& sock)
     : TcpSocketBase(sock),
-      m_windowUpdate(sock.m_windowUpdate)
+      m_windowUpdate(sock.m_windowUpdate),
+      m_advertised(sock.m_advertised),
+      m_rcvWndEnd(sock.m_rcvWndEnd)
 {
 }
 
@@ -85,18 +93,55 @@ LinuxTcpSocket::Fork()
     return CopyObject<LinuxTcpSocket>(this);
 }
 
+void
+LinuxTcpSocket::SendEmptyPacket(uint8_t flags)
+{
+    TcpSocketBase::SendEmptyPacket(flags);
+    NoteAdvertised();
+}
+
+uint32_t
+LinuxTcpSocket::SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool withAck)
+{
+    uint32_t sent = TcpSocketBase::SendDataPacket(seq, maxSize, withAck);
+    NoteAdvertised();
+    return sent;
+}
+
+void
+LinuxTcpSocket::NoteAdvertised()
+{
+    // every segment carries the window (tcp_select_window at transmit): nothing
+    // between the send and this call changes the receive buffer
+    uint32_t window = static_cast<uint32_t>(AdvertisedWindowSize(true)) << m_rcvWindShift;
+    m_rcvWndEnd = m_tcb->m_rxBuffer->NextRxSequence() + window;
+    m_advertised = true;
+}
+
+uint32_t
+LinuxTcpSocket::ReceiveWindowLeft() const
+{
+    SequenceNumber32 next = m_tcb->m_rxBuffer->NextRxSequence();
+    if (!m_advertised || m_rcvWndEnd <= next)
+    {
+        return 0;
+    }
+    return static_cast<uint32_t>(m_rcvWndEnd - next);
+}
+
 Ptr<Packet>
 LinuxTcpSocket::Recv(uint32_t maxSize, uint32_t flags)
 {
-    uint32_t before = AdvertisedWindowSize(false);
     Ptr<Packet> p = TcpSocketBase::Recv(maxSize, flags);
     if (!m_windowUpdate || !p || p->GetSize() == 0 || m_state != ESTABLISHED)
     {
         return p;
     }
+    // tcp_cleanup_rbuf: the window the peer was last told against the one free now
+    uint32_t before = ReceiveWindowLeft();
     uint32_t clamp = m_tcb->m_rxBuffer->MaxBufferSize();
     uint32_t after = AdvertisedWindowSize(false);
-    if (2 * before <= clamp && after >= 2 * before && after > before)
+    if (2 * before <= clamp && after > 0 && after >= 2 * before)
     {
         NS_LOG_LOGIC("window update " << before << " -> " << after);
         SendEmptyPacket(TcpHeader::ACK);

@@ -12,14 +12,20 @@ namespace ns3
  * @ingroup tipc
  * @brief ns-3 TCP with Linux's receive-window update on read.
  *
- * When a read empties a receive buffer whose advertised window had shrunk,
- * Linux acknowledges at once with the larger window (tcp_cleanup_rbuf: when the
- * window now advertised is at most half the maximum and the new one is at least
- * twice it).  ns-3's TcpSocketBase sends nothing on read, so a sender facing a
- * window smaller than one segment stalls until its retransmission timer (ns-3
- * MinRto 1 s).  The TCP baseline of the host experiment uses this socket
+ * When a read reopens a receive window that the peer sees shrunk, Linux
+ * acknowledges at once with the larger window (tcp_cleanup_rbuf: when what is
+ * left of the window last advertised, tcp_receive_window, is at most half the
+ * maximum and the window now free is at least twice it).  ns-3's TcpSocketBase
+ * sends nothing on read, so a sender facing a window smaller than one segment
+ * waits for the receiver's delayed ACK (200 ms) or its retransmission timer
+ * (ns-3 MinRto 1 s).  The TCP baseline of the host experiment uses this socket
  * (LinuxTcpSocket::Create) so that TCP between namespaces is not throttled by
  * that ns-3 artefact.
+ *
+ * The comparison is against the window last advertised, not against the free
+ * buffer space before the read: a reader that takes one small message per read
+ * never doubles the free space, but it soon doubles the small window the sender
+ * was last told.
  */
 class LinuxTcpSocket : public TcpSocketBase
 {
@@ -29,6 +35,11 @@ class LinuxTcpSocket : public TcpSocketBase
      * @return the object TypeId
      */
     static TypeId GetTypeId();
+    /**
+     * @brief Get the instance's type ID (TcpSocketBase reports its own otherwise).
+     * @return ns3::LinuxTcpSocket
+     */
+    TypeId GetInstanceTypeId() const override;
     LinuxTcpSocket();
     /**
      * @brief Copy constructor (Fork).
@@ -47,9 +58,9 @@ class LinuxTcpSocket : public TcpSocketBase
 
     /**
      * @brief TcpSocketBase::Recv, then, if attribute WindowUpdate is set and the socket is
-     *        ESTABLISHED, send an ACK at once when the read opened the advertised window
-     *        (before: at most half the receive buffer's maximum; after: larger than, and at
-     *        least twice, before).
+     *        ESTABLISHED, send an ACK at once when the read opened the window: what is left
+     *        of the window last advertised is at most half the receive buffer's maximum, and
+     *        the free space now is not zero and at least twice it.
      * @param maxSize reader's limit on the number of bytes
      * @param flags socket control flags
      * @return the data read (null or empty if none)
@@ -63,8 +74,34 @@ class LinuxTcpSocket : public TcpSocketBase
      */
     Ptr<TcpSocketBase> Fork() override;
 
+    /**
+     * @brief TcpSocketBase::SendEmptyPacket, then note the window it advertised.
+     * @param flags the TCP flags
+     */
+    void SendEmptyPacket(uint8_t flags) override;
+
+    /**
+     * @brief TcpSocketBase::SendDataPacket, then note the window it advertised.
+     * @param seq the first sequence number
+     * @param maxSize the most bytes to send
+     * @param withAck whether to set the ACK flag
+     * @return the number of bytes sent
+     */
+    uint32_t SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool withAck) override;
+
   private:
-    bool m_windowUpdate{true}; //!< attribute WindowUpdate
+    /// Note the right edge of the window that the segment just sent advertised.
+    void NoteAdvertised();
+
+    /**
+     * @brief What is left of the window last advertised (Linux tcp_receive_window).
+     * @return bytes the peer may still send, 0 if it has filled the window
+     */
+    uint32_t ReceiveWindowLeft() const;
+
+    bool m_windowUpdate{true};       //!< attribute WindowUpdate
+    bool m_advertised{false};        //!< a segment has advertised a window
+    SequenceNumber32 m_rcvWndEnd{0}; //!< its right edge (rcv_wup + rcv_wnd)
 };
 
 } // namespace ns3
