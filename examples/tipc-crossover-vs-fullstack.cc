@@ -9,7 +9,7 @@
 //
 //   ./tipc-crossover-vs-fullstack [--sizes=64,256,...] [--scenarios=...]
 //       [--connections=100] [--cores=4] [--vethMtu=1500] [--gso=1]
-//       [--latencySizes=64,65536] [--duration=50ms] [--output=FILE]
+//       [--latencySizes=64,65536] [--warmup=100ms] [--duration=250ms] [--output=FILE]
 //
 // Plots: python3 scripts/plot-crossover.py tipc-crossover-vs-fullstack.csv
 

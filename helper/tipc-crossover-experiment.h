@@ -43,8 +43,8 @@ class TipcCrossoverExperiment
         bool gso{true};                    //!< GSO/GRO for TCP
         bool cpuModel{true};               //!< host cost model enabled
         Time start{Seconds(3)};            //!< applications start (after link set-up)
-        Time warmup{MilliSeconds(20)};     //!< discarded
-        Time duration{MilliSeconds(50)};   //!< measured
+        Time warmup{MilliSeconds(100)};    //!< discarded (TCP start-up)
+        Time duration{MilliSeconds(250)};  //!< measured (several flow-control phases)
     };
 
     /// What came out.
