@@ -48,10 +48,10 @@ LinuxTcpSocket::LinuxTcpSocket()
 
 LinuxTcpSocket::LinuxTcpSocket(const LinuxTcpSocket& sock)
     : TcpSocketBase(sock),
-      m_windowUpdate(sock.m_windowUpdate),
-      m_advertised(sock.m_advertised),
-      m_rcvWndEnd(sock.m_rcvWndEnd)
+      m_windowUpdate(sock.m_windowUpdate)
 {
+    // the window edge belongs to the listener's sequence space: the new connection
+    // records its own with its SYN-ACK
 }
 
 LinuxTcpSocket::~LinuxTcpSocket()
@@ -97,25 +97,39 @@ void
 LinuxTcpSocket::SendEmptyPacket(uint8_t flags)
 {
     TcpSocketBase::SendEmptyPacket(flags);
-    NoteAdvertised();
+    NoteAdvertised((flags & TcpHeader::SYN) != 0);
 }
 
 uint32_t
 LinuxTcpSocket::SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool withAck)
 {
     uint32_t sent = TcpSocketBase::SendDataPacket(seq, maxSize, withAck);
-    NoteAdvertised();
+    NoteAdvertised(false);
     return sent;
 }
 
 void
-LinuxTcpSocket::NoteAdvertised()
+LinuxTcpSocket::PersistTimeout()
+{
+    TcpSocketBase::PersistTimeout(); // the window probe carries the window too
+    NoteAdvertised(false);
+}
+
+void
+LinuxTcpSocket::NoteAdvertised(bool syn)
 {
     // every segment carries the window (tcp_select_window at transmit): nothing
-    // between the send and this call changes the receive buffer
-    uint32_t window = static_cast<uint32_t>(AdvertisedWindowSize(true)) << m_rcvWindShift;
+    // between the send and this call changes the receive buffer.  A SYN's window
+    // is not scaled (RFC 7323)
+    uint32_t window = syn ? AdvertisedWindowSize(false) : WindowNow();
     m_rcvWndEnd = m_tcb->m_rxBuffer->NextRxSequence() + window;
     m_advertised = true;
+}
+
+uint32_t
+LinuxTcpSocket::WindowNow() const
+{
+    return static_cast<uint32_t>(AdvertisedWindowSize(true)) << m_rcvWindShift;
 }
 
 uint32_t
@@ -137,11 +151,18 @@ LinuxTcpSocket::Recv(uint32_t maxSize, uint32_t flags)
     {
         return p;
     }
-    // tcp_cleanup_rbuf: the window the peer was last told against the one free now
+    // tcp_cleanup_rbuf: the window the peer was last told against the one an ACK
+    // would carry now
     uint32_t before = ReceiveWindowLeft();
-    uint32_t clamp = m_tcb->m_rxBuffer->MaxBufferSize();
-    uint32_t after = AdvertisedWindowSize(false);
-    if (2 * before <= clamp && after > 0 && after >= 2 * before)
+    uint32_t full = m_tcb->m_rxBuffer->MaxBufferSize();
+    uint32_t after = WindowNow();
+    // __tcp_select_window's silly-window avoidance: below half the buffer, less
+    // than one segment or 1/16 of the buffer is no window (no update)
+    if (after < full / 2 && (after < full / 16 || after < m_tcb->m_segmentSize))
+    {
+        after = 0;
+    }
+    if (2 * before <= full && after > 0 && after >= 2 * before)
     {
         NS_LOG_LOGIC("window update " << before << " -> " << after);
         SendEmptyPacket(TcpHeader::ACK);

@@ -60,7 +60,8 @@ class LinuxTcpSocket : public TcpSocketBase
      * @brief TcpSocketBase::Recv, then, if attribute WindowUpdate is set and the socket is
      *        ESTABLISHED, send an ACK at once when the read opened the window: what is left
      *        of the window last advertised is at most half the receive buffer's maximum, and
-     *        the free space now is not zero and at least twice it.
+     *        the window an ACK would carry now is at least twice it and not silly (below half
+     *        the buffer, at least one segment and 1/16 of the buffer).
      * @param maxSize reader's limit on the number of bytes
      * @param flags socket control flags
      * @return the data read (null or empty if none)
@@ -89,9 +90,21 @@ class LinuxTcpSocket : public TcpSocketBase
      */
     uint32_t SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool withAck) override;
 
+    /// TcpSocketBase::PersistTimeout (a window probe), then note the window it advertised.
+    void PersistTimeout() override;
+
   private:
-    /// Note the right edge of the window that the segment just sent advertised.
-    void NoteAdvertised();
+    /**
+     * @brief Note the right edge of the window that the segment just sent advertised.
+     * @param syn the segment was a SYN or SYN-ACK (window not scaled)
+     */
+    void NoteAdvertised(bool syn);
+
+    /**
+     * @brief The window a segment sent now would carry.
+     * @return bytes, after window scaling
+     */
+    uint32_t WindowNow() const;
 
     /**
      * @brief What is left of the window last advertised (Linux tcp_receive_window).
