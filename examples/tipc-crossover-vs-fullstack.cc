@@ -9,7 +9,8 @@
 //
 //   ./tipc-crossover-vs-fullstack [--sizes=64,256,...] [--scenarios=...]
 //       [--connections=100] [--cores=4] [--vethMtu=1500] [--gso=1]
-//       [--latencySizes=64,65536] [--warmup=100ms] [--duration=250ms] [--output=FILE]
+//       [--latencySizes=64,65536] [--nagleSizes=64,256,1024] [--warmup=100ms] [--duration=250ms]
+//       [--output=FILE]
 //
 // Plots: python3 scripts/plot-crossover.py tipc-crossover-vs-fullstack.csv
 
@@ -29,6 +30,7 @@ main(int argc, char* argv[])
 {
     std::string sizes = "64,256,1024,4096,16384,65536";
     std::string latencySizes = "64,65536";
+    std::string nagleSizes = "64,256,1024";
     std::string scenarios = "node-internal,crossover,full-stack,tcp";
     std::string csv = "tipc-crossover-vs-fullstack.csv";
     TipcCrossoverExperiment::Config base;
@@ -36,6 +38,10 @@ main(int argc, char* argv[])
     CommandLine cmd(__FILE__);
     cmd.AddValue("sizes", "Message sizes for throughput (comma list, bytes)", sizes);
     cmd.AddValue("latencySizes", "Message sizes for ping-pong (comma list, or none)", latencySizes);
+    cmd.AddValue("nagleSizes",
+                 "Message sizes for full stack with smart Nagle on, scenario full-stack-nagle "
+                 "(comma list, or none)",
+                 nagleSizes);
     cmd.AddValue("scenarios", "node-internal, crossover, full-stack, tcp (comma list)", scenarios);
     cmd.AddValue("connections", "Client/server pairs", base.connections);
     cmd.AddValue("transport", "TIPC socket type: stream or rdm", base.transport);
@@ -51,9 +57,11 @@ main(int argc, char* argv[])
         TipcListArgument::Numbers(sizes, "--sizes", 1, tipc::TIPC_MAX_USER_MSG_SIZE);
     const std::vector<uint32_t> latencySizeList =
         TipcListArgument::Numbers(latencySizes, "--latencySizes", 1, tipc::TIPC_MAX_USER_MSG_SIZE);
+    const std::vector<uint32_t> nagleSizeList =
+        TipcListArgument::Numbers(nagleSizes, "--nagleSizes", 1, tipc::TIPC_MAX_USER_MSG_SIZE);
 
     std::ofstream out(csv);
-    out << "scenario,mode,size,connections,cores,veth_mtu,gso,throughput_mbps,msgs_per_s,"
+    out << "scenario,mode,size,connections,cores,veth_mtu,gso,nodelay,throughput_mbps,msgs_per_s,"
            "rtt_us,link_pkts_per_s,cpu_util_mean,events\n";
     std::map<std::pair<std::string, uint32_t>, double> tput;
     std::map<std::pair<std::string, uint32_t>, double> rtt;
@@ -67,17 +75,19 @@ main(int argc, char* argv[])
         {
             util += u / r.utilisation.size();
         }
-        out << c.scenario << "," << (c.latency ? "latency" : "throughput") << "," << c.size << ","
+        // full stack with TIPC's smart Nagle on is a scenario of its own in the CSV
+        const std::string label = c.nodelay ? c.scenario : c.scenario + "-nagle";
+        out << label << "," << (c.latency ? "latency" : "throughput") << "," << c.size << ","
             << (c.latency ? 1 : c.connections) << "," << c.cores << "," << c.vethMtu << "," << c.gso
-            << "," << std::fixed << std::setprecision(3) << r.mbps << "," << std::setprecision(1)
-            << r.msgsPerSec << "," << std::setprecision(3) << r.rttUs << "," << std::setprecision(0)
-            << r.linkPacketsPerSec << "," << std::setprecision(3) << util << "," << r.events
-            << "\n";
+            << "," << c.nodelay << "," << std::fixed << std::setprecision(3) << r.mbps << ","
+            << std::setprecision(1) << r.msgsPerSec << "," << std::setprecision(3) << r.rttUs << ","
+            << std::setprecision(0) << r.linkPacketsPerSec << "," << std::setprecision(3) << util
+            << "," << r.events << "\n";
         out.unsetf(std::ios::floatfield);
         events += r.events;
         wall += r.wallSeconds;
         simMsgs += r.msgsPerSec * c.duration.GetSeconds();
-        std::cout << std::left << std::setw(14) << c.scenario << std::setw(11)
+        std::cout << std::left << std::setw(17) << label << std::setw(11)
                   << (c.latency ? "latency" : "throughput") << std::right << std::setw(7) << c.size
                   << std::fixed << std::setprecision(1) << std::setw(12) << r.mbps << std::setw(12)
                   << std::setprecision(0) << r.msgsPerSec << std::setw(10) << std::setprecision(2)
@@ -100,7 +110,7 @@ main(int argc, char* argv[])
         }
     };
 
-    std::cout << std::left << std::setw(14) << "scenario" << std::setw(11) << "mode" << std::right
+    std::cout << std::left << std::setw(17) << "scenario" << std::setw(11) << "mode" << std::right
               << std::setw(7) << "size" << std::setw(12) << "Mb/s" << std::setw(12) << "msg/s"
               << std::setw(10) << "RTT us" << std::setw(12) << "link pkt/s" << std::endl;
     for (const auto& s : TipcListArgument::Split(scenarios))
@@ -125,6 +135,16 @@ main(int argc, char* argv[])
             row(c, r);
         }
     }
+    for (uint32_t size : nagleSizeList)
+    {
+        TipcCrossoverExperiment::Config c = base;
+        c.scenario = "full-stack";
+        c.size = size;
+        c.nodelay = false;
+        auto r = TipcCrossoverExperiment::Run(c);
+        tput[{"full-stack-nagle", size}] = r.mbps;
+        row(c, r);
+    }
     out.close();
 
     auto ratio = [](const std::map<std::pair<std::string, uint32_t>, double>& m,
@@ -144,6 +164,12 @@ main(int argc, char* argv[])
                   << ", crossover/node-internal " << ratio(tput, "crossover", "node-internal", size)
                   << " [0.85-1.15], crossover/tcp " << ratio(tput, "crossover", "tcp", size)
                   << (size == 65536 ? " [3-5]" : "") << std::endl;
+    }
+    for (uint32_t size : nagleSizeList)
+    {
+        std::cout << "  full stack " << size << " B: smart Nagle on / off "
+                  << ratio(tput, "full-stack-nagle", "full-stack", size) << " [1.5-2.0]"
+                  << std::endl;
     }
     for (uint32_t size : latencySizeList)
     {

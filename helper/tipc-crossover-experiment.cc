@@ -120,6 +120,7 @@ TipcCrossoverExperiment::Run(const Config& cfg)
         app->SetAttribute("Mode", StringValue(cfg.latency ? "latency" : "throughput"));
         app->SetAttribute("Connections", UintegerValue(pairs));
         app->SetAttribute("MessageSize", UintegerValue(cfg.size));
+        app->SetAttribute("NoDelay", BooleanValue(cfg.nodelay));
     };
     Ptr<TipcBenchmarkServer> server = CreateObject<TipcBenchmarkServer>();
     configure(server);

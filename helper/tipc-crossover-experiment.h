@@ -42,6 +42,7 @@ class TipcCrossoverExperiment
         uint32_t vethMtu{1500};            //!< veth MTU
         bool gso{true};                    //!< GSO/GRO for TCP
         bool cpuModel{true};               //!< host cost model enabled
+        bool nodelay{true};                //!< Nagle off (TIPC_NODELAY / TcpNoDelay)
         Time start{Seconds(3)};            //!< applications start (after link set-up)
         Time warmup{MilliSeconds(100)};    //!< discarded (TCP start-up)
         Time duration{MilliSeconds(250)};  //!< measured (several flow-control phases)

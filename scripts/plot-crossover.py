@@ -21,6 +21,7 @@ STYLE = {
     "crossover": ("crossover (f73b12812a)", "o", "-"),
     "full-stack": ("full-stack TIPC (crossover off)", "^", "-"),
     "tcp": ("TCP over veth + bridge", "x", ":"),
+    "full-stack-nagle": ("full-stack TIPC, smart Nagle on", "v", "-."),
 }
 
 

@@ -35,6 +35,10 @@ ROWS = [
     ("TCP RTT / TIPC RTT, 64 B", "2", None, lambda d: d.rtt("tcp", 64) / d.rtt("crossover", 64)),
     ("TCP RTT / TIPC RTT, 64 KiB", "7", None,
      lambda d: d.rtt("tcp", 65536) / d.rtt("crossover", 65536)),
+] + [
+    ("smart Nagle on / off, %s" % label, "1.5–2.0", None,
+     lambda d, size=size: d.tput("full-stack-nagle", size) / d.tput("full-stack", size))
+    for size, label in ((64, "64 B"), (256, "256 B"), (1024, "1 KiB"))
 ]
 
 

@@ -84,12 +84,13 @@ class CalibrationTestCase : public TestCase
     }
 };
 
-/// The mechanisms: link packet rate (MTU) and GSO.
+/// The mechanisms: link packet rate (MTU), GSO and smart Nagle.
 class MechanismTestCase : public TestCase
 {
   public:
     MechanismTestCase()
-        : TestCase("A 9000-byte veth MTU speeds up full stack, not crossover; GSO off slows TCP")
+        : TestCase("A 9000-byte veth MTU speeds up full stack, not crossover; GSO off slows TCP; "
+                   "smart Nagle speeds up small full-stack messages")
     {
     }
 
@@ -105,6 +106,16 @@ class MechanismTestCase : public TestCase
         double tcpGso = Tput("tcp", 65536, 1500, true);
         double tcpNoGso = Tput("tcp", 65536, 1500, false);
         NS_TEST_EXPECT_MSG_LT(tcpNoGso, 0.8 * tcpGso, "GSO/GRO off costs TCP throughput");
+        // smart Nagle (c0bceb97db9e) bundles small stream messages at the socket
+        TipcCrossoverExperiment::Config c;
+        c.scenario = "full-stack";
+        c.size = 256;
+        double noNagle = TipcCrossoverExperiment::Run(c).mbps;
+        c.nodelay = false;
+        double nagle = TipcCrossoverExperiment::Run(c).mbps;
+        std::cout << "  full stack 256 B: " << noNagle << " Mb/s, " << nagle << " with smart Nagle"
+                  << std::endl;
+        NS_TEST_EXPECT_MSG_GT(nagle, 1.2 * noNagle, "smart Nagle raises small-message throughput");
     }
 };
 
