@@ -17,6 +17,7 @@
 #include "ns3/core-module.h"
 #include "ns3/tipc-module.h"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iomanip>
@@ -40,7 +41,7 @@ main(int argc, char* argv[])
     cmd.AddValue("latencySizes", "Message sizes for ping-pong (comma list, or none)", latencySizes);
     cmd.AddValue("nagleSizes",
                  "Message sizes for full stack with smart Nagle on, scenario full-stack-nagle "
-                 "(comma list, or none)",
+                 "(comma list, or none; run when --scenarios has full-stack)",
                  nagleSizes);
     cmd.AddValue("scenarios", "node-internal, crossover, full-stack, tcp (comma list)", scenarios);
     cmd.AddValue("connections", "Client/server pairs", base.connections);
@@ -113,7 +114,10 @@ main(int argc, char* argv[])
     std::cout << std::left << std::setw(17) << "scenario" << std::setw(11) << "mode" << std::right
               << std::setw(7) << "size" << std::setw(12) << "Mb/s" << std::setw(12) << "msg/s"
               << std::setw(10) << "RTT us" << std::setw(12) << "link pkt/s" << std::endl;
-    for (const auto& s : TipcListArgument::Split(scenarios))
+    const std::vector<std::string> scenarioList = TipcListArgument::Split(scenarios);
+    const bool fullStack =
+        std::find(scenarioList.begin(), scenarioList.end(), "full-stack") != scenarioList.end();
+    for (const auto& s : scenarioList)
     {
         for (uint32_t size : sizeList)
         {
@@ -135,7 +139,7 @@ main(int argc, char* argv[])
             row(c, r);
         }
     }
-    for (uint32_t size : nagleSizeList)
+    for (uint32_t size : fullStack ? nagleSizeList : std::vector<uint32_t>{})
     {
         TipcCrossoverExperiment::Config c = base;
         c.scenario = "full-stack";
@@ -165,7 +169,7 @@ main(int argc, char* argv[])
                   << " [0.85-1.15], crossover/tcp " << ratio(tput, "crossover", "tcp", size)
                   << (size == 65536 ? " [3-5]" : "") << std::endl;
     }
-    for (uint32_t size : nagleSizeList)
+    for (uint32_t size : fullStack ? nagleSizeList : std::vector<uint32_t>{})
     {
         std::cout << "  full stack " << size << " B: smart Nagle on / off "
                   << ratio(tput, "full-stack-nagle", "full-stack", size) << " [1.5-2.0]"
