@@ -115,8 +115,11 @@ main(int argc, char* argv[])
               << std::setw(7) << "size" << std::setw(12) << "Mb/s" << std::setw(12) << "msg/s"
               << std::setw(10) << "RTT us" << std::setw(12) << "link pkt/s" << std::endl;
     const std::vector<std::string> scenarioList = TipcListArgument::Split(scenarios);
-    const bool fullStack =
-        std::find(scenarioList.begin(), scenarioList.end(), "full-stack") != scenarioList.end();
+    // the Nagle points need the full-stack ones for their ratio
+    const std::vector<uint32_t> nagleRuns =
+        std::find(scenarioList.begin(), scenarioList.end(), "full-stack") != scenarioList.end()
+            ? nagleSizeList
+            : std::vector<uint32_t>{};
     for (const auto& s : scenarioList)
     {
         for (uint32_t size : sizeList)
@@ -139,7 +142,7 @@ main(int argc, char* argv[])
             row(c, r);
         }
     }
-    for (uint32_t size : fullStack ? nagleSizeList : std::vector<uint32_t>{})
+    for (uint32_t size : nagleRuns)
     {
         TipcCrossoverExperiment::Config c = base;
         c.scenario = "full-stack";
@@ -169,7 +172,7 @@ main(int argc, char* argv[])
                   << " [0.85-1.15], crossover/tcp " << ratio(tput, "crossover", "tcp", size)
                   << (size == 65536 ? " [3-5]" : "") << std::endl;
     }
-    for (uint32_t size : fullStack ? nagleSizeList : std::vector<uint32_t>{})
+    for (uint32_t size : nagleRuns)
     {
         std::cout << "  full stack " << size << " B: smart Nagle on / off "
                   << ratio(tput, "full-stack-nagle", "full-stack", size) << " [1.5-2.0]"

@@ -21,8 +21,8 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <functional>
 #include <iostream>
-#include <map>
 
 using namespace ns3;
 
