@@ -227,7 +227,6 @@ TipcSocket::DoDispose()
     m_writeQueue.clear();
     m_rcvQueue.clear();
     m_backlog.clear();
-    m_backlogBytes = 0;
     Socket::DoDispose();
 }
 
@@ -402,7 +401,6 @@ TipcSocket::Leave()
     {
         Ptr<TipcMsg> m = m_backlog.front();
         m_backlog.pop_front();
-        m_backlogBytes -= m->GetTruesize();
         if (!m_closed)
         {
             FilterAndXmit(m);
@@ -623,7 +621,6 @@ TipcSocket::Abort()
     m_writeQueue.clear();
     m_rcvQueue.clear();
     m_backlog.clear();
-    m_backlogBytes = 0;
     m_mcDeferq.clear();
     m_rmemAlloc = 0;
     m_publications.clear();
@@ -1555,7 +1552,12 @@ TipcSocket::Receive(Ptr<TipcMsg> msg, uint32_t /* fromNode */)
     if (m_inCall > 0)
     {
         // the socket is inside a call: Linux puts the message on the socket backlog
-        if (m_backlogBytes + m_rmemAlloc > RcvbufLimit(msg->hdr))
+        uint32_t backlogBytes = 0;
+        for (const auto& m : m_backlog)
+        {
+            backlogBytes += m->GetTruesize();
+        }
+        if (backlogBytes + m_rmemAlloc > RcvbufLimit(msg->hdr))
         {
             std::deque<Ptr<TipcMsg>> xmitq;
             Reject(msg, TIPC_ERR_OVERLOAD, xmitq);
@@ -1563,7 +1565,6 @@ TipcSocket::Receive(Ptr<TipcMsg> msg, uint32_t /* fromNode */)
             return;
         }
         m_backlog.push_back(msg);
-        m_backlogBytes += msg->GetTruesize();
         return;
     }
     Ptr<TipcSocket> self(this); // callbacks may close the socket

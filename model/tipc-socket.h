@@ -872,7 +872,6 @@ class TipcSocket : public Socket
     std::deque<Ptr<TipcMsg>> m_mcDeferq;   //!< multicast messages held across a method switch
     uint32_t m_inCall;                     //!< API call depth (socket "owned by user")
     std::deque<Ptr<TipcMsg>> m_backlog;    //!< arrived during a call
-    uint32_t m_backlogBytes{0};            //!< their buffer sizes (truesize) summed
     EventId m_timer;                       //!< probe / SYN retry timer
     EventId m_connectTimer;                //!< connect() timeout
     EventId m_shutdownWait;                //!< end of __tipc_shutdown's congestion wait
