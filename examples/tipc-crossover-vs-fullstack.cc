@@ -5,10 +5,13 @@
 // of one simulated Linux host, across message sizes, with the calibrated host
 // CPU model; plus ping-pong round trips (latency mode).  Writes a tidy CSV
 // (one row per scenario, mode and size) to the current directory and prints the
-// ratios that calibration.md targets, and the simulation speed.
+// ratios that calibration.md targets, and the simulation speed.  The
+// inter-host and inter-host-tcp scenarios (--scenarios) run the same traffic
+// between namespaces of two hosts joined by full-duplex NICs of --nicRate.
 //
 //   ./tipc-crossover-vs-fullstack [--sizes=64,256,...] [--scenarios=...]
-//       [--connections=100] [--cores=4] [--vethMtu=1500] [--gso=1]
+//       [--connections=100] [--cores=4] [--vethMtu=1500] [--gso=1] [--nicRate=10Gbps]
+//       [--nicQueue=10240p]
 //       [--latencySizes=64,65536] [--nagleSizes=64,256,1024] [--warmup=100ms] [--duration=250ms]
 //       [--output=FILE]
 //
@@ -32,7 +35,7 @@ main(int argc, char* argv[])
     std::string sizes = "64,256,1024,4096,16384,65536";
     std::string latencySizes = "64,65536";
     std::string nagleSizes = "64,256,1024";
-    std::string scenarios = "node-internal,crossover,full-stack,tcp";
+    std::string scenarios = "node-internal,crossover,full-stack,tcp,inter-host,inter-host-tcp";
     std::string csv = "tipc-crossover-vs-fullstack.csv";
     TipcCrossoverExperiment::Config base;
     bool verbose = false;
@@ -43,12 +46,19 @@ main(int argc, char* argv[])
                  "Message sizes for full stack with smart Nagle on, scenario full-stack-nagle "
                  "(comma list, or none; run when --scenarios has full-stack)",
                  nagleSizes);
-    cmd.AddValue("scenarios", "node-internal, crossover, full-stack, tcp (comma list)", scenarios);
+    cmd.AddValue(
+        "scenarios",
+        "node-internal, crossover, full-stack, tcp, inter-host, inter-host-tcp (comma list)",
+        scenarios);
     cmd.AddValue("connections", "Client/server pairs", base.connections);
     cmd.AddValue("transport", "TIPC socket type: stream or rdm", base.transport);
     cmd.AddValue("cores", "CPU cores of the host", base.cores);
     cmd.AddValue("vethMtu", "MTU of the veth devices", base.vethMtu);
-    cmd.AddValue("gso", "GSO/GRO for TCP over veth", base.gso);
+    cmd.AddValue("gso", "GSO/GRO (and TSO) for TCP", base.gso);
+    cmd.AddValue("nicRate", "NIC speed of the inter-host scenarios", base.nicRate);
+    cmd.AddValue("nicQueue",
+                 "NIC transmit queue of the inter-host scenarios (default: fq_codel's limit)",
+                 base.nicQueue);
     cmd.AddValue("duration", "Measured interval per point", base.duration);
     cmd.AddValue("warmup", "Discarded interval before it", base.warmup);
     cmd.AddValue("output", "Result CSV (relative to the working directory)", csv);
@@ -183,6 +193,18 @@ main(int argc, char* argv[])
         std::cout << "  ping-pong " << size << " B: tcp RTT / node-internal TIPC RTT "
                   << ratio(rtt, "tcp", "node-internal", size)
                   << (size == 64 ? " [2]" : (size == 65536 ? " [7]" : "")) << std::endl;
+    }
+    for (uint32_t size : sizeList)
+    {
+        std::cout << "  inter-host " << size << " B: tipc/tcp "
+                  << ratio(tput, "inter-host", "inter-host-tcp", size)
+                  << (size == 65536 ? " [0.65-0.90]" : "") << std::endl;
+    }
+    for (uint32_t size : latencySizeList)
+    {
+        std::cout << "  inter-host ping-pong " << size << " B: tcp RTT / TIPC RTT "
+                  << ratio(rtt, "inter-host-tcp", "inter-host", size)
+                  << (size == 64 ? " [1.33]" : "") << std::endl;
     }
     std::cout.unsetf(std::ios::floatfield);
     std::cout << "\nsimulation speed: " << std::setprecision(3) << wall << " wall s, "

@@ -15,7 +15,14 @@ LinuxHostHelper::LinuxHostHelper()
 {
     m_hostFactory.SetTypeId(LinuxHost::GetTypeId());
     // a Linux NIC queues up to txqueuelen (default 1000) packets; ns-3's CSMA default is 100
-    m_csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("1000p"));
+    SetNicQueueSize("1000p");
+}
+
+void
+LinuxHostHelper::SetNicQueueSize(const std::string& maxSize)
+{
+    m_csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue(maxSize));
+    m_lan.SetQueueSize(maxSize);
 }
 
 void
@@ -34,6 +41,25 @@ void
 LinuxHostHelper::SetNicChannelAttribute(std::string name, const AttributeValue& value)
 {
     m_csma.SetChannelAttribute(name, value);
+    m_lan.SetChannelAttribute(name, value);
+}
+
+void
+LinuxHostHelper::SetNicDeviceAttribute(std::string name, const AttributeValue& value)
+{
+    m_csma.SetDeviceAttribute(name, value);
+    m_lan.SetDeviceAttribute(name, value);
+}
+
+void
+LinuxHostHelper::SetNicCable(const std::string& type)
+{
+    if (type != "csma" && type != "full-duplex")
+    {
+        NS_FATAL_ERROR("LinuxHostHelper::SetNicCable: \"" << type << "\"; use csma or full-duplex");
+    }
+    m_switched = type == "full-duplex";
+    m_lan.SetCable(type);
 }
 
 void
@@ -64,7 +90,7 @@ LinuxHostHelper::Install(uint32_t hosts, uint32_t namespaces)
         out.push_back(host);
     }
     // the hosts' NICs on one segment, each a port of its host's bridge
-    m_nics = m_csma.Install(roots);
+    m_nics = m_switched ? m_lan.Install(roots) : m_csma.Install(roots);
     for (uint32_t h = 0; h < hosts; ++h)
     {
         m_bridges[out[h]]->AddBridgePort(m_nics.Get(h));

@@ -3,6 +3,7 @@
 #ifndef LINUX_HOST_HELPER_H
 #define LINUX_HOST_HELPER_H
 
+#include "switched-lan-helper.h"
 #include "veth-helper.h"
 
 #include "ns3/bridge-net-device.h"
@@ -26,7 +27,8 @@ namespace ns3
  * Every namespace is joined to its host's root namespace by a veth pair whose
  * root end is a port of a bridge in the root namespace; the roots of all
  * hosts share one Ethernet segment (a CSMA NIC that is also a bridge port,
- * with Linux's default transmit queue of 1000 packets),
+ * with Linux's default transmit queue of 1000 packets; or, with
+ * SetNicCable("full-duplex"), a full-duplex NIC cabled to a switch),
  * so every namespace can reach every other one at layer 2, as with
  * `ip link add ... type veth` + a Linux bridge.  Namespaces are named
  * "h<host>-ns<i>" (ns3::Names); their veth ends are "eth0".
@@ -57,12 +59,36 @@ class LinuxHostHelper
      */
     void SetVethDeviceAttribute(std::string name, const AttributeValue& value);
     /**
-     * @brief Set an attribute of the segment between the hosts (CSMA channel:
-     *        DataRate, Delay).
+     * @brief Set an attribute of the segment between the hosts (DataRate,
+     *        Delay; with CSMA any CsmaChannel attribute).
      * @param name attribute name
      * @param value value
      */
     void SetNicChannelAttribute(std::string name, const AttributeValue& value);
+    /**
+     * @brief Set an attribute of the hosts' NICs (and the switch's ports with
+     *        full-duplex cables), e.g. Mtu.
+     * @param name attribute name
+     * @param value value
+     */
+    void SetNicDeviceAttribute(std::string name, const AttributeValue& value);
+    /**
+     * @brief Set the NICs' (and the switch ports') transmit queue limit
+     *        (default "1000p", Linux's txqueuelen for pfifo_fast; Debian's
+     *        default qdisc fq_codel holds up to "10240p").
+     * @param maxSize a QueueSize
+     */
+    void SetNicQueueSize(const std::string& maxSize);
+    /**
+     * @brief Choose how the hosts' NICs meet: "csma" (default: one shared,
+     *        half-duplex CSMA segment; the NICs cost no CPU) or "full-duplex"
+     *        (each NIC a VethNetDevice with a DataRate, cabled to one
+     *        EthernetSwitch, SwitchedLanHelper; the host's HostCpuModel charges
+     *        the NIC's driver work, NicTxCost and NicRxCost, with receive-side
+     *        scaling).
+     * @param type "csma" or "full-duplex"
+     */
+    void SetNicCable(const std::string& type);
 
     /**
      * @brief Build @p hosts hosts with @p namespaces namespaces each.
@@ -102,6 +128,8 @@ class LinuxHostHelper
     ObjectFactory m_hostFactory;                              //!< hosts
     VethHelper m_veth;                                        //!< veth pairs
     CsmaHelper m_csma;                                        //!< the segment between hosts
+    SwitchedLanHelper m_lan;                                  //!< or a switch, full duplex
+    bool m_switched{false};                                   //!< full-duplex NICs on a switch
     std::map<Ptr<LinuxHost>, Ptr<BridgeNetDevice>> m_bridges; //!< bridge per host
     NodeContainer m_namespaces;                               //!< created namespaces
     NetDeviceContainer m_nsDevices;                           //!< their veth ends

@@ -15,10 +15,16 @@ SwitchedLanHelper::SwitchedLanHelper()
 {
     m_csma.SetChannelAttribute("DataRate", StringValue("1Gbps"));
     m_csma.SetChannelAttribute("Delay", TimeValue(MicroSeconds(1)));
-    m_csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("1000p"));
     m_veth.SetDeviceAttributes("DataRate", StringValue("1Gbps"));
     m_veth.SetChannelAttributes("Delay", TimeValue(MicroSeconds(1)));
-    m_veth.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("1000p"));
+    SetQueueSize("1000p");
+}
+
+void
+SwitchedLanHelper::SetQueueSize(const std::string& maxSize)
+{
+    m_csma.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue(maxSize));
+    m_veth.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue(maxSize));
 }
 
 void

@@ -69,6 +69,13 @@ class SwitchedLanHelper
     void SetDeviceAttribute(const std::string& name, const AttributeValue& value);
 
     /**
+     * @brief Set the transmit queue limit of every device, host and switch side
+     *        (default "1000p", Linux's txqueuelen).
+     * @param maxSize a QueueSize ("1000p", "10240p", "1MB")
+     */
+    void SetQueueSize(const std::string& maxSize);
+
+    /**
      * @brief Create the switch and connect every node to it.
      * @param nodes the hosts
      * @return the hosts' devices, in the order of @p nodes

@@ -8,6 +8,7 @@
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/config.h"
+#include "ns3/data-rate.h"
 #include "ns3/host-cpu-model.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
@@ -72,12 +73,15 @@ TipcCrossoverExperiment::Result
 TipcCrossoverExperiment::Run(const Config& cfg)
 {
     auto wall0 = std::chrono::steady_clock::now();
-    const bool tcp = cfg.scenario == "tcp";
+    const bool interHost = cfg.scenario == "inter-host" || cfg.scenario == "inter-host-tcp";
+    const bool tcp = cfg.scenario == "tcp" || cfg.scenario == "inter-host-tcp";
     const bool local = cfg.scenario == "node-internal";
-    if (!tcp && !local && cfg.scenario != "crossover" && cfg.scenario != "full-stack")
+    if (!tcp && !local && !interHost && cfg.scenario != "crossover" && cfg.scenario != "full-stack")
     {
         NS_FATAL_ERROR("TipcCrossoverExperiment: scenario '"
-                       << cfg.scenario << "' is not node-internal, crossover, full-stack or tcp");
+                       << cfg.scenario
+                       << "' is not node-internal, crossover, full-stack, tcp, inter-host or "
+                          "inter-host-tcp");
     }
     // 100 connections start at once: ARP must hold their SYNs (default queue: 3)
     ScopedDefault arpQueue("ns3::ArpCache", "PendingQueueSize", UintegerValue(1024));
@@ -88,11 +92,23 @@ TipcCrossoverExperiment::Run(const Config& cfg)
     LinuxHostHelper hosts;
     hosts.SetHostAttribute("Crossover", BooleanValue(cfg.scenario != "full-stack"));
     hosts.SetVethDeviceAttribute("Mtu", UintegerValue(cfg.vethMtu));
-    Ptr<LinuxHost> host = hosts.Install(1, 2).front();
-    Ptr<HostCpuModel> cpu = host->GetCpu();
-    cpu->SetAttribute("Enabled", BooleanValue(cfg.cpuModel));
-    cpu->SetAttribute("NumCores", UintegerValue(cfg.cores));
-    cpu->SetAttribute("Gso", BooleanValue(cfg.gso));
+    if (interHost)
+    {
+        hosts.SetNicCable("full-duplex");
+        hosts.SetNicChannelAttribute("DataRate", DataRateValue(cfg.nicRate));
+        hosts.SetNicDeviceAttribute("Mtu", UintegerValue(cfg.vethMtu));
+        hosts.SetNicQueueSize(cfg.nicQueue);
+    }
+    // one host with two namespaces, or two hosts with one each
+    std::vector<Ptr<HostCpuModel>> cpus;
+    for (Ptr<LinuxHost> host : hosts.Install(interHost ? 2 : 1, interHost ? 1 : 2))
+    {
+        Ptr<HostCpuModel> cpu = host->GetCpu();
+        cpu->SetAttribute("Enabled", BooleanValue(cfg.cpuModel));
+        cpu->SetAttribute("NumCores", UintegerValue(cfg.cores));
+        cpu->SetAttribute("Gso", BooleanValue(cfg.gso));
+        cpus.push_back(cpu);
+    }
     NodeContainer ns = hosts.GetNamespaces();
 
     TipcHelper tipc;
@@ -142,12 +158,15 @@ TipcCrossoverExperiment::Run(const Config& cfg)
     Ptr<TipcBenchmarkBase> rx =
         cfg.latency ? Ptr<TipcBenchmarkBase>(client) : Ptr<TipcBenchmarkBase>(server);
     Time t0 = cfg.start + cfg.warmup;
-    Simulator::Schedule(t0, [rx, cpu]() {
+    Simulator::Schedule(t0, [rx, cpus]() {
         rx->ResetCounters();
-        cpu->ResetStats();
+        for (const auto& cpu : cpus)
+        {
+            cpu->ResetStats();
+        }
     });
     Result r;
-    Simulator::Schedule(t0 + cfg.duration, [&r, rx, cpu, client, &cfg]() {
+    Simulator::Schedule(t0 + cfg.duration, [&r, rx, cpus, client, &cfg]() {
         double secs = cfg.duration.GetSeconds();
         r.mbps = rx->GetRxBytes() * 8.0 / secs / 1e6;
         r.msgsPerSec = rx->GetRxMessages() / secs;
@@ -158,13 +177,20 @@ TipcCrossoverExperiment::Run(const Config& cfg)
             Time sum = std::accumulate(rtts.begin(), rtts.end(), Time(0));
             r.rttUs = sum.GetSeconds() * 1e6 / rtts.size();
         }
-        r.linkPacketsPerSec = cpu->GetItems(HostCpuModel::TIPC_TX) / secs;
-        for (uint32_t c = 0; c < cpu->GetNCores(); ++c)
-        {
-            r.utilisation.push_back(cpu->GetUtilisation(c));
-        }
         std::ostringstream os;
-        cpu->Report(os);
+        for (std::size_t h = 0; h < cpus.size(); ++h)
+        {
+            r.linkPacketsPerSec += cpus[h]->GetItems(HostCpuModel::TIPC_TX) / secs;
+            for (uint32_t c = 0; c < cpus[h]->GetNCores(); ++c)
+            {
+                r.utilisation.push_back(cpus[h]->GetUtilisation(c));
+            }
+            if (cpus.size() > 1)
+            {
+                os << "host " << h << ":\n";
+            }
+            cpus[h]->Report(os);
+        }
         r.cpuReport = os.str();
         r.connected = client->GetConnected();
         Simulator::Stop();

@@ -67,6 +67,8 @@ class HostCpuModel : public Object
         BRIDGE,        //!< per frame forwarded by the root namespace's bridge
         IP_TX,         //!< per IP packet (GSO super-packet) sent: IP + TCP output
         IP_RX,         //!< per IP packet received: IP + TCP input
+        NIC_TX,        //!< per frame (TSO super-packet) a NIC sends: bridge forward, driver xmit
+        NIC_RX,        //!< per frame a NIC receives: driver poll, skb build, GRO entry
         N_STAGES
     };
 
@@ -218,6 +220,26 @@ class HostCpuModel : public Object
      * @return the cost
      */
     Time GetFrameCost(Ptr<const Packet> frame, bool fromRoot, uint32_t mss, Stage& stage) const;
+    /**
+     * @brief Cost of one frame a NIC (a host's device with a wire) sends: the
+     *        bridge's forwarding to it and the driver's transmit.  With Gso,
+     *        full-sized TCP segments share one TSO super-packet's cost.
+     * @param frame the Ethernet frame
+     * @param mss TCP maximum segment size on the NIC
+     * @return the cost
+     */
+    Time GetNicTxCost(Ptr<const Packet> frame, uint32_t mss) const;
+    /** @return per frame a NIC receives (attribute NicRxCost; GRO does not share it) */
+    Time GetNicRxCost() const;
+    /**
+     * @brief The core that receives a frame from a NIC (receive-side scaling):
+     *        IPv4 TCP and UDP frames by a hash of their addresses and ports
+     *        (attribute Rss), every other frame (TIPC, ARP) on queue 0's core,
+     *        the root namespace's softirq core.
+     * @param frame the Ethernet frame
+     * @return the core
+     */
+    uint32_t GetNicRxCore(Ptr<const Packet> frame);
 
     /** Start a measurement interval: clear counters. */
     void ResetStats();
@@ -244,6 +266,17 @@ class HostCpuModel : public Object
     void DoDispose() override;
 
   private:
+    /**
+     * @brief How many frames share one GSO/TSO/GRO super-packet's per-packet
+     *        cost: full-sized TCP segments (and ACKs, which cover a GRO
+     *        super-packet) with Gso on; 1 for any other frame.
+     * @param frame the Ethernet frame
+     * @param mss TCP maximum segment size on the device
+     * @param[out] ip true for an IPv4 frame
+     * @return the divisor (at least 1)
+     */
+    uint32_t SuperPacketShare(Ptr<const Packet> frame, uint32_t mss, bool& ip) const;
+
     /// A queued work item.
     struct Item
     {
@@ -304,6 +337,9 @@ class HostCpuModel : public Object
     Time m_ipTx;                                //!< per IP packet sent (IP + TCP output)
     Time m_ipRx;                                //!< per IP packet received (IP + TCP input)
     bool m_gso;                                 //!< GSO/GRO: TCP packets move as super-packets
+    Time m_nicTx;                               //!< per frame (TSO super-packet) a NIC sends
+    Time m_nicRx;                               //!< per frame a NIC receives
+    bool m_rss;                                 //!< receive-side scaling of IP flows
     Time m_timeslice;                           //!< CFS slice a running process keeps
     uint64_t m_switches{0};                     //!< context switches since reset
     uint32_t m_gsoMaxSize;                      //!< GSO super-packet size

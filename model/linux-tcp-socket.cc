@@ -12,6 +12,7 @@
 #include "ns3/tcp-l4-protocol.h"
 #include "ns3/tcp-recovery-ops.h"
 #include "ns3/tcp-rx-buffer.h"
+#include "ns3/tcp-tx-buffer.h"
 
 namespace ns3
 {
@@ -103,6 +104,14 @@ LinuxTcpSocket::SendEmptyPacket(uint8_t flags)
 uint32_t
 LinuxTcpSocket::SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool withAck)
 {
+    if (maxSize == 0)
+    {
+        // ns-3.37 DoRetransmit with a full window: NextSeg offered zero bytes of new
+        // data.  The fixed NextSeg offers nothing there, so the head is resent.
+        seq = m_txBuffer->HeadSequence();
+        maxSize = m_tcb->m_segmentSize;
+        m_tcb->m_nextTxSequence = seq;
+    }
     uint32_t sent = TcpSocketBase::SendDataPacket(seq, maxSize, withAck);
     NoteAdvertised(false);
     return sent;
@@ -113,6 +122,24 @@ LinuxTcpSocket::PersistTimeout()
 {
     TcpSocketBase::PersistTimeout(); // the window probe carries the window too
     NoteAdvertised(false);
+}
+
+uint32_t
+LinuxTcpSocket::AvailableWindow() const
+{
+    uint32_t available = TcpSocketBase::AvailableWindow();
+    if (available == 0)
+    {
+        return 0;
+    }
+    SequenceNumber32 next;
+    SequenceNumber32 nextHigh;
+    bool rule3 = m_sackEnabled && m_tcb->m_congState == TcpSocketState::CA_RECOVERY;
+    if (m_txBuffer->NextSeg(&next, &nextHigh, rule3) && nextHigh == next)
+    {
+        return 0; // ns-3.37 NextSeg: "send 0 bytes of new data" when the window is full
+    }
+    return available;
 }
 
 void

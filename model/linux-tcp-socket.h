@@ -26,6 +26,15 @@ namespace ns3
  * buffer space before the read: a reader that takes one small message per read
  * never doubles the free space, but it soon doubles the small window the sender
  * was last told.
+ *
+ * It also works around an ns-3.37 defect (fixed in later releases): when the
+ * bytes in flight exactly fill the peer's window, TcpTxBuffer::NextSeg offers a
+ * segment of new data of zero bytes, and TcpSocketBase::SendPendingData crashes
+ * sending it (TcpRateLinux::SkbSent on a null item), as does
+ * TcpSocketBase::DoRetransmit.  AvailableWindow() is 0 then, as the fixed NextSeg
+ * makes it (no new data until the window opens), and a retransmission asked to
+ * send zero bytes resends the head segment, as DoRetransmit does when the fixed
+ * NextSeg finds nothing.
  */
 class LinuxTcpSocket : public TcpSocketBase
 {
@@ -82,7 +91,9 @@ class LinuxTcpSocket : public TcpSocketBase
     void SendEmptyPacket(uint8_t flags) override;
 
     /**
-     * @brief TcpSocketBase::SendDataPacket, then note the window it advertised.
+     * @brief TcpSocketBase::SendDataPacket, then note the window it advertised.  Asked
+     *        for zero bytes (ns-3.37 DoRetransmit with a full window), it resends the
+     *        head segment instead.
      * @param seq the first sequence number
      * @param maxSize the most bytes to send
      * @param withAck whether to set the ACK flag
@@ -92,6 +103,14 @@ class LinuxTcpSocket : public TcpSocketBase
 
     /// TcpSocketBase::PersistTimeout (a window probe), then note the window it advertised.
     void PersistTimeout() override;
+
+    /**
+     * @brief TcpSocketBase::AvailableWindow, but 0 when the next segment would be
+     *        new data of zero bytes (the bytes in flight fill the peer's window;
+     *        ns-3.37's TcpTxBuffer::NextSeg offers that segment, and sending it crashes).
+     * @return bytes the socket may send now
+     */
+    uint32_t AvailableWindow() const override;
 
   private:
     /**

@@ -254,11 +254,12 @@ VethNetDevice::SendFrame(Ptr<Packet> packet,
     dest.CopyTo(dst);
     frame->AddHeader(EthernetFrameHeader(dst, source, protocolNumber));
     ++m_txFrames;
+    Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node);
     if (m_rate.GetBitRate() == 0)
     {
         tipc::FireTrace(m_snifferTrace, frame);
         tipc::FireTrace(m_promiscSnifferTrace, frame);
-        if (Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node))
+        if (cpu)
         {
             ChargedTransmit(cpu, frame);
             return true;
@@ -266,6 +267,18 @@ VethNetDevice::SendFrame(Ptr<Packet> packet,
         m_channel->Transmit(frame, this, Seconds(0));
         return true;
     }
+    if (cpu)
+    {
+        // a host's NIC: the driver's transmit work comes before the wire
+        ChargedTransmit(cpu, frame);
+        return true;
+    }
+    return WireSend(frame);
+}
+
+bool
+VethNetDevice::WireSend(Ptr<Packet> frame)
+{
     if (Simulator::Now() >= m_busyUntil && m_queue->IsEmpty())
     {
         // an idle device bypasses its queue, as Linux's qdisc does (TCQ_F_CAN_BYPASS)
@@ -288,7 +301,9 @@ void
 VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
 {
     // veth_xmit hands the frame to netif_rx on the transmitting CPU: the peer's
-    // receive (and the bridge behind it) runs on the core that sent it
+    // receive (and the bridge behind it) runs on the core that sent it.  A NIC
+    // (DataRate > 0) puts the frame on its wire once the driver has sent it.
+    const bool nic = m_rate.GetBitRate() > 0;
     Ptr<VethNetDevice> peer;
     for (std::size_t i = 0; i < m_channel->GetNDevices(); ++i)
     {
@@ -298,14 +313,17 @@ VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
             peer = d;
         }
     }
-    if (!peer)
+    if (!peer && !nic)
     {
         return;
     }
-    HostCpuModel::Stage stage = HostCpuModel::VETH;
-    Time cost = cpu->GetFrameCost(frame, cpu->IsRoot(m_node), HostCpuModel::TcpMss(m_mtu), stage);
+    HostCpuModel::Stage stage = HostCpuModel::NIC_TX;
+    const uint32_t mss = HostCpuModel::TcpMss(m_mtu);
+    Time cost = nic ? cpu->GetNicTxCost(frame, mss)
+                    : cpu->GetFrameCost(frame, cpu->IsRoot(m_node), mss, stage);
     uint32_t core = cpu->GetCurrentCore(cpu->GetSoftirqCore(m_node));
-    uint32_t ctx = peer->GetNode() ? peer->GetNode()->GetId() : Simulator::GetContext();
+    Ptr<Node> ctxNode = nic ? m_node : peer->GetNode();
+    uint32_t ctx = ctxNode ? ctxNode->GetId() : Simulator::GetContext();
     // frames leave a device in order even when they were charged to different cores
     uint64_t seq = m_chargedTx++;
     Ptr<VethNetDevice> self = this;
@@ -313,7 +331,7 @@ VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
         core,
         stage,
         cost,
-        [self, peer, frame, seq]() {
+        [self, peer, frame, seq, nic]() {
             self->m_charged[seq] = frame;
             for (auto it = self->m_charged.begin();
                  it != self->m_charged.end() && it->first == self->m_chargedDelivered;
@@ -322,7 +340,14 @@ VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
                 ++self->m_chargedDelivered;
                 Ptr<Packet> f = it->second;
                 it->second = nullptr;
-                peer->ReceiveOwned(f);
+                if (nic)
+                {
+                    self->WireSend(f);
+                }
+                else
+                {
+                    peer->ReceiveOwned(f);
+                }
             }
         },
         ctx,
@@ -384,6 +409,35 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
     if (!m_linkUp || (m_receiveErrorModel && m_receiveErrorModel->IsCorrupt(frame)))
     {
         m_phyRxDropTrace(frame);
+        return;
+    }
+    if (m_rate.GetBitRate() > 0)
+    {
+        if (Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node))
+        {
+            // a host's NIC: the driver receives on the core of the frame's queue
+            Ptr<VethNetDevice> self = this;
+            Ptr<Packet> f = frame;
+            frame = nullptr;
+            cpu->Execute(
+                cpu->GetNicRxCore(f),
+                HostCpuModel::NIC_RX,
+                cpu->GetNicRxCost(),
+                [self, f]() mutable { self->Deliver(f); },
+                m_node->GetId(),
+                true);
+            return;
+        }
+    }
+    Deliver(frame);
+}
+
+void
+VethNetDevice::Deliver(Ptr<Packet>& frame)
+{
+    if (!m_linkUp)
+    {
+        m_phyRxDropTrace(frame); // carrier lost while the driver had it
         return;
     }
     tipc::FireTrace(m_promiscSnifferTrace, frame);

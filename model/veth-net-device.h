@@ -42,6 +42,13 @@ class HostCpuModel;
  * new MTU or MAC fires the "DeviceChange" trace (NETDEV_CHANGEMTU, NETDEV_CHANGEADDR).  A
  * ReceiveErrorModel drops frames as a corrupted-FCS drop would.  GsoMaxSize is
  * the largest super-packet the device passes (used by the host model for TCP).
+ *
+ * On a LinuxHost whose HostCpuModel is enabled, a veth frame costs the
+ * transmitting core VethCost (and more, see HostCpuModel::GetFrameCost); a
+ * device with a DataRate in a host's root namespace is that host's NIC
+ * (LinuxHostHelper::SetNicCable("full-duplex")): its driver costs NicTxCost
+ * before the wire and NicRxCost after it, the receive work on the core that
+ * receive-side scaling picks (HostCpuModel::GetNicRxCore).
  */
 class VethNetDevice : public NetDevice
 {
@@ -239,11 +246,24 @@ class VethNetDevice : public NetDevice
      */
     Time TxTime(uint32_t bytes);
     /**
-     * @brief Hand a frame to the peer through the host's CPU model.
+     * @brief Hand a frame to the peer through the host's CPU model (a NIC, with
+     *        a DataRate: to the wire once the driver has sent it).
      * @param cpu the enabled model
      * @param frame the frame
      */
     void ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame);
+    /**
+     * @brief Send a frame now if the wire is idle, else queue it (DataRate > 0).
+     * @param frame the frame
+     * @return false if the queue dropped it
+     */
+    bool WireSend(Ptr<Packet> frame);
+    /**
+     * @brief Hand a received frame to the stack or the bridge (after a NIC's
+     *        receive work when the host's CPU model charges it).
+     * @param frame the frame (the device takes it)
+     */
+    void Deliver(Ptr<Packet>& frame);
 
     Ptr<Node> m_node;                                             //!< node
     Ptr<VethChannel> m_channel;                                   //!< channel

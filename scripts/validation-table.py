@@ -35,6 +35,11 @@ ROWS = [
     ("TCP RTT / TIPC RTT, 64 B", "2", None, lambda d: d.rtt("tcp", 64) / d.rtt("crossover", 64)),
     ("TCP RTT / TIPC RTT, 64 KiB", "7", None,
      lambda d: d.rtt("tcp", 65536) / d.rtt("crossover", 65536)),
+    # calibration.md section 2, two hosts (tipc.io; hardware not published)
+    ("inter-host TIPC / TCP, 64 KiB", "0.65–0.90", None,
+     lambda d: d.tput("inter-host", 65536) / d.tput("inter-host-tcp", 65536)),
+    ("inter-host TCP/TIPC RTT, 64 B", "≈1.33", None,
+     lambda d: d.rtt("inter-host-tcp", 64) / d.rtt("inter-host", 64)),
 ] + [
     ("smart Nagle on / off, %s" % label, "1.5–2.0", None,
      lambda d, size=size: d.tput("full-stack-nagle", size) / d.tput("full-stack", size))
