@@ -47,8 +47,8 @@ LinuxHostHelper::SetNicChannelAttribute(std::string name, const AttributeValue& 
 void
 LinuxHostHelper::SetNicDeviceAttribute(std::string name, const AttributeValue& value)
 {
-    m_csma.SetDeviceAttribute(name, value);
-    m_lan.SetDeviceAttribute(name, value);
+    // applied in Install, to the devices of the cable chosen by then
+    m_nicDeviceAttributes.emplace_back(name, value.Copy());
 }
 
 void
@@ -90,6 +90,17 @@ LinuxHostHelper::Install(uint32_t hosts, uint32_t namespaces)
         out.push_back(host);
     }
     // the hosts' NICs on one segment, each a port of its host's bridge
+    for (const auto& [name, value] : m_nicDeviceAttributes)
+    {
+        if (m_switched)
+        {
+            m_lan.SetDeviceAttribute(name, *value);
+        }
+        else
+        {
+            m_csma.SetDeviceAttribute(name, *value);
+        }
+    }
     m_nics = m_switched ? m_lan.Install(roots) : m_csma.Install(roots);
     for (uint32_t h = 0; h < hosts; ++h)
     {

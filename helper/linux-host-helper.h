@@ -15,6 +15,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -67,7 +68,8 @@ class LinuxHostHelper
     void SetNicChannelAttribute(std::string name, const AttributeValue& value);
     /**
      * @brief Set an attribute of the hosts' NICs (and the switch's ports with
-     *        full-duplex cables), e.g. Mtu.
+     *        full-duplex cables), e.g. Mtu: a CsmaNetDevice or VethNetDevice
+     *        attribute, after the cable chosen when Install runs.
      * @param name attribute name
      * @param value value
      */
@@ -83,9 +85,10 @@ class LinuxHostHelper
      * @brief Choose how the hosts' NICs meet: "csma" (default: one shared,
      *        half-duplex CSMA segment; the NICs cost no CPU) or "full-duplex"
      *        (each NIC a VethNetDevice with a DataRate, cabled to one
-     *        EthernetSwitch, SwitchedLanHelper; the host's HostCpuModel charges
-     *        the NIC's driver work, NicTxCost and NicRxCost, with receive-side
-     *        scaling).
+     *        EthernetSwitch, SwitchedLanHelper, whose cables default to
+     *        1 Gb/s and 1 us; the host's HostCpuModel charges the NIC's driver
+     *        work, NicTxCost and NicRxCost, with receive-side scaling).  Call it
+     *        before Install.
      * @param type "csma" or "full-duplex"
      */
     void SetNicCable(const std::string& type);
@@ -125,11 +128,13 @@ class LinuxHostHelper
     void AssignStreams(int64_t stream);
 
   private:
-    ObjectFactory m_hostFactory;                              //!< hosts
-    VethHelper m_veth;                                        //!< veth pairs
-    CsmaHelper m_csma;                                        //!< the segment between hosts
-    SwitchedLanHelper m_lan;                                  //!< or a switch, full duplex
-    bool m_switched{false};                                   //!< full-duplex NICs on a switch
+    ObjectFactory m_hostFactory; //!< hosts
+    VethHelper m_veth;           //!< veth pairs
+    CsmaHelper m_csma;           //!< the segment between hosts
+    SwitchedLanHelper m_lan;     //!< or a switch, full duplex
+    bool m_switched{false};      //!< full-duplex NICs on a switch
+    std::vector<std::pair<std::string, Ptr<AttributeValue>>>
+        m_nicDeviceAttributes; //!< SetNicDeviceAttribute, applied in Install
     std::map<Ptr<LinuxHost>, Ptr<BridgeNetDevice>> m_bridges; //!< bridge per host
     NodeContainer m_namespaces;                               //!< created namespaces
     NetDeviceContainer m_nsDevices;                           //!< their veth ends

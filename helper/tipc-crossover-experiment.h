@@ -49,7 +49,7 @@ class TipcCrossoverExperiment
         bool cpuModel{true};               //!< host cost model enabled
         bool nodelay{true};                //!< Nagle off (TIPC_NODELAY / TcpNoDelay)
         DataRate nicRate{"10Gbps"};        //!< NIC speed (inter-host scenarios)
-        std::string nicQueue{"10240p"};    //!< NIC transmit queue (fq_codel's limit)
+        std::string nicQueue{"10240p"};    //!< NIC transmit queue (drop tail, fq_codel's limit)
         Time start{Seconds(3)};            //!< applications start (after link set-up)
         Time warmup{MilliSeconds(100)};    //!< discarded (TCP start-up)
         Time duration{MilliSeconds(250)};  //!< measured (several flow-control phases)

@@ -25,6 +25,10 @@ namespace
 {
 /// Ethertype of IPv4.
 constexpr uint16_t ETH_P_IP = 0x0800;
+/// IPv4 protocol number of TCP.
+constexpr uint8_t TCP_PROTOCOL = 6;
+/// IPv4 protocol number of UDP.
+constexpr uint8_t UDP_PROTOCOL = 17;
 } // namespace
 
 TypeId
@@ -498,6 +502,13 @@ HostCpuModel::SuperPacketShare(Ptr<const Packet> frame, uint32_t mss, bool& ip) 
     {
         return 1;
     }
+    // only TCP moves in super-packets (UDP and TIPC over UDP do not)
+    std::array<uint8_t, EthernetFrameHeader::SIZE + 10> b{};
+    if (frame->CopyData(b.data(), b.size()) < b.size() ||
+        b[EthernetFrameHeader::SIZE + 9] != TCP_PROTOCOL)
+    {
+        return 1;
+    }
     uint32_t payload = frame->GetSize() > eth.GetSerializedSize() + IP_TCP_HEADER
                            ? frame->GetSize() - eth.GetSerializedSize() - IP_TCP_HEADER
                            : 0;
@@ -565,18 +576,21 @@ HostCpuModel::GetNicRxCore(Ptr<const Packet> frame)
     }
     uint32_t ihl = (b[ETH] & 0x0f) * 4u;
     uint8_t proto = b[ETH + 9];
-    if ((proto != 6 && proto != 17) || ihl < 20 || n < ETH + ihl + 4)
+    if ((proto != TCP_PROTOCOL && proto != UDP_PROTOCOL) || ihl < 20)
     {
         return queue0;
     }
-    // FNV-1a over addresses and ports: one flow, one core (Toeplitz in a real NIC)
+    // FNV-1a over addresses and ports: one flow, one core (Toeplitz in a real NIC);
+    // a fragment (more-fragments bit or an offset) by its addresses only
+    bool fragment = (b[ETH + 6] & 0x3f) != 0 || b[ETH + 7] != 0;
+    bool ports = !fragment && n >= ETH + ihl + 4;
     uint32_t h = 2166136261u;
     auto mix = [&h](uint8_t x) { h = (h ^ x) * 16777619u; };
     for (uint32_t i = ETH + 12; i < ETH + 20; ++i)
     {
         mix(b[i]);
     }
-    for (uint32_t i = ETH + ihl; i < ETH + ihl + 4; ++i)
+    for (uint32_t i = ETH + ihl; ports && i < ETH + ihl + 4; ++i)
     {
         mix(b[i]);
     }

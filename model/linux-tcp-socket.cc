@@ -108,6 +108,7 @@ LinuxTcpSocket::SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool with
     {
         // ns-3.37 DoRetransmit with a full window: NextSeg offered zero bytes of new
         // data.  The fixed NextSeg offers nothing there, so the head is resent.
+        NS_ASSERT_MSG(seq == m_tcb->m_highTxMark.Get(), "a zero-byte segment of new data");
         seq = m_txBuffer->HeadSequence();
         maxSize = m_tcb->m_segmentSize;
         m_tcb->m_nextTxSequence = seq;
@@ -128,9 +129,12 @@ uint32_t
 LinuxTcpSocket::AvailableWindow() const
 {
     uint32_t available = TcpSocketBase::AvailableWindow();
-    if (available == 0)
+    // the zero-byte segment needs the bytes sent and not yet acknowledged to
+    // fill the peer's window (ns-3.37 NextSeg rule 2 with m_sentSize == m_rWnd)
+    if (available == 0 ||
+        m_tcb->m_highTxMark.Get() - m_txBuffer->HeadSequence() < static_cast<int32_t>(m_rWnd.Get()))
     {
-        return 0;
+        return available;
     }
     SequenceNumber32 next;
     SequenceNumber32 nextHigh;

@@ -28,9 +28,10 @@ namespace ns3
  * was last told.
  *
  * It also works around an ns-3.37 defect (fixed in later releases): when the
- * bytes in flight exactly fill the peer's window, TcpTxBuffer::NextSeg offers a
- * segment of new data of zero bytes, and TcpSocketBase::SendPendingData crashes
- * sending it (TcpRateLinux::SkbSent on a null item), as does
+ * bytes sent and not yet acknowledged exactly fill the peer's window while some
+ * of them are SACKed or lost (so fewer are in flight and the window seems
+ * open), TcpTxBuffer::NextSeg offers a segment of new data of zero bytes, and
+ * TcpSocketBase::SendPendingData crashes sending it (TcpRateLinux::SkbSent on a null item), as does
  * TcpSocketBase::DoRetransmit.  AvailableWindow() is 0 then, as the fixed NextSeg
  * makes it (no new data until the window opens), and a retransmission asked to
  * send zero bytes resends the head segment, as DoRetransmit does when the fixed
@@ -106,7 +107,8 @@ class LinuxTcpSocket : public TcpSocketBase
 
     /**
      * @brief TcpSocketBase::AvailableWindow, but 0 when the next segment would be
-     *        new data of zero bytes (the bytes in flight fill the peer's window;
+     *        new data of zero bytes (the bytes sent and not acknowledged fill the
+     *        peer's window;
      *        ns-3.37's TcpTxBuffer::NextSeg offers that segment, and sending it crashes).
      * @return bytes the socket may send now
      */

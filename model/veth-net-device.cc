@@ -267,7 +267,7 @@ VethNetDevice::SendFrame(Ptr<Packet> packet,
         m_channel->Transmit(frame, this, Seconds(0));
         return true;
     }
-    if (cpu)
+    if (cpu && cpu->IsRoot(m_node))
     {
         // a host's NIC: the driver's transmit work comes before the wire
         ChargedTransmit(cpu, frame);
@@ -340,7 +340,11 @@ VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
                 ++self->m_chargedDelivered;
                 Ptr<Packet> f = it->second;
                 it->second = nullptr;
-                if (nic)
+                if (nic && !self->m_linkUp)
+                {
+                    self->m_macTxDropTrace(f); // carrier lost while the driver had it
+                }
+                else if (nic)
                 {
                     self->WireSend(f);
                 }
@@ -413,7 +417,8 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
     }
     if (m_rate.GetBitRate() > 0)
     {
-        if (Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node))
+        Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node);
+        if (cpu && cpu->IsRoot(m_node))
         {
             // a host's NIC: the driver receives on the core of the frame's queue
             Ptr<VethNetDevice> self = this;

@@ -47,8 +47,13 @@ class HostCpuModel;
  * transmitting core VethCost (and more, see HostCpuModel::GetFrameCost); a
  * device with a DataRate in a host's root namespace is that host's NIC
  * (LinuxHostHelper::SetNicCable("full-duplex")): its driver costs NicTxCost
- * before the wire and NicRxCost after it, the receive work on the core that
- * receive-side scaling picks (HostCpuModel::GetNicRxCore).
+ * before the transmit queue and the wire, and NicRxCost after the wire, the
+ * receive work deferred to the core that receive-side scaling picks
+ * (HostCpuModel::GetNicRxCore).  A device with a DataRate in a namespace is
+ * not charged.  Frames leave a device in the order they were sent to it, also
+ * when their work ran on different cores (so one flow's frame can wait for
+ * another flow's on a busier core, where Linux's per-CPU backlogs would not
+ * order them), and a frame the full queue drops has paid NicTxCost.
  */
 class VethNetDevice : public NetDevice
 {
