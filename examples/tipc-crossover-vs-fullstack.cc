@@ -73,7 +73,7 @@ main(int argc, char* argv[])
 
     std::ofstream out(csv);
     out << "scenario,mode,size,connections,cores,veth_mtu,gso,nodelay,throughput_mbps,msgs_per_s,"
-           "rtt_us,link_pkts_per_s,cpu_util_mean,events\n";
+           "rtt_us,link_pkts_per_s,cpu_util_mean,events,nic_mbps\n";
     std::map<std::pair<std::string, uint32_t>, double> tput;
     std::map<std::pair<std::string, uint32_t>, double> rtt;
     uint64_t events = 0;
@@ -93,7 +93,9 @@ main(int argc, char* argv[])
             << "," << c.nodelay << "," << std::fixed << std::setprecision(3) << r.mbps << ","
             << std::setprecision(1) << r.msgsPerSec << "," << std::setprecision(3) << r.rttUs << ","
             << std::setprecision(0) << r.linkPacketsPerSec << "," << std::setprecision(3) << util
-            << "," << r.events << "\n";
+            << "," << r.events << ","
+            << (c.scenario.rfind("inter-host", 0) == 0 ? c.nicRate.GetBitRate() / 1000000 : 0)
+            << "\n";
         out.unsetf(std::ios::floatfield);
         events += r.events;
         wall += r.wallSeconds;

@@ -2,10 +2,12 @@
 
 #include "linux-host-helper.h"
 
+#include "ns3/boolean.h"
 #include "ns3/fatal-error.h"
 #include "ns3/linux-net-namespace.h"
 #include "ns3/names.h"
 #include "ns3/string.h"
+#include "ns3/veth-net-device.h"
 
 namespace ns3
 {
@@ -102,6 +104,13 @@ LinuxHostHelper::Install(uint32_t hosts, uint32_t namespaces)
         }
     }
     m_nics = m_switched ? m_lan.Install(roots) : m_csma.Install(roots);
+    for (uint32_t i = 0; i < m_nics.GetN(); ++i)
+    {
+        if (Ptr<VethNetDevice> nic = DynamicCast<VethNetDevice>(m_nics.Get(i)))
+        {
+            nic->SetAttribute("HostNic", BooleanValue(true));
+        }
+    }
     for (uint32_t h = 0; h < hosts; ++h)
     {
         m_bridges[out[h]]->AddBridgePort(m_nics.Get(h));

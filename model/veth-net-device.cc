@@ -55,6 +55,14 @@ VethNetDevice::GetTypeId()
                           DataRateValue(DataRate(0)),
                           MakeDataRateAccessor(&VethNetDevice::m_rate),
                           MakeDataRateChecker())
+            .AddAttribute("HostNic",
+                          "The device is a host's NIC (LinuxHostHelper::SetNicCable "
+                          "\"full-duplex\" sets it): with the host's CPU model enabled, its "
+                          "driver work is charged (NicTxCost, NicRxCost, receive-side "
+                          "scaling).  Needs a DataRate and the host's root namespace.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&VethNetDevice::m_hostNic),
+                          MakeBooleanChecker())
             .AddAttribute("TxQueue",
                           "Transmit queue (used when DataRate is set).",
                           PointerValue(),
@@ -267,7 +275,7 @@ VethNetDevice::SendFrame(Ptr<Packet> packet,
         m_channel->Transmit(frame, this, Seconds(0));
         return true;
     }
-    if (cpu && cpu->IsRoot(m_node))
+    if (cpu && m_hostNic && cpu->IsRoot(m_node))
     {
         // a host's NIC: the driver's transmit work comes before the wire
         ChargedTransmit(cpu, frame);
@@ -415,7 +423,7 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
         m_phyRxDropTrace(frame);
         return;
     }
-    if (m_rate.GetBitRate() > 0)
+    if (m_hostNic && m_rate.GetBitRate() > 0)
     {
         Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node);
         if (cpu && cpu->IsRoot(m_node))

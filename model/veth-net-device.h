@@ -45,15 +45,15 @@ class HostCpuModel;
  *
  * On a LinuxHost whose HostCpuModel is enabled, a veth frame costs the
  * transmitting core VethCost (and more, see HostCpuModel::GetFrameCost); a
- * device with a DataRate in a host's root namespace is that host's NIC
- * (LinuxHostHelper::SetNicCable("full-duplex")): its driver costs NicTxCost
+ * device with a DataRate and HostNic in a host's root namespace is that host's
+ * NIC (LinuxHostHelper::SetNicCable("full-duplex") sets it): its driver costs NicTxCost
  * before the transmit queue and the wire, and NicRxCost after the wire, the
  * receive work deferred to the core that receive-side scaling picks
- * (HostCpuModel::GetNicRxCore).  A device with a DataRate in a namespace is
- * not charged.  Frames leave a device in the order they were sent to it, also
- * when their work ran on different cores (so one flow's frame can wait for
- * another flow's on a busier core, where Linux's per-CPU backlogs would not
- * order them), and a frame the full queue drops has paid NicTxCost.
+ * (HostCpuModel::GetNicRxCore).  Any other device with a DataRate (a
+ * rate-limited veth pair) is not charged.  Frames leave a device in the order they were sent to it,
+ * also when their work ran on different cores (so one flow's frame can wait for another flow's on a
+ * busier core, where Linux's per-CPU backlogs would not order them), and a frame the full queue
+ * drops has paid NicTxCost.
  */
 class VethNetDevice : public NetDevice
 {
@@ -280,6 +280,7 @@ class VethNetDevice : public NetDevice
     uint16_t m_mtu;                          //!< MTU
     uint32_t m_gsoMaxSize;                   //!< GSO super-packet limit
     DataRate m_rate;                         //!< 0: no wire time
+    bool m_hostNic{false};                   //!< a host's NIC (driver work charged)
     bool m_adminUp;                          //!< administrative state
     bool m_linkUp;                           //!< carrier
     Time m_busyUntil;                        //!< the wire is busy until then

@@ -22,8 +22,10 @@
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/test.h"
 #include "ns3/tipc-crossover-experiment.h"
+#include "ns3/tipc-helper.h"
 #include "ns3/type-id.h"
 #include "ns3/uinteger.h"
+#include "ns3/veth-net-device.h"
 
 #include <algorithm>
 #include <functional>
@@ -141,6 +143,26 @@ class NicTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(cores.size(), cpu->GetNCores(), "64 TCP flows use every core");
         cpu->SetAttribute("Rss", BooleanValue(false));
         NS_TEST_EXPECT_MSG_EQ(cpu->GetNicRxCore(TcpFrame(40001)), queue0, "no RSS: queue 0");
+        Simulator::Destroy();
+        Names::Clear();
+
+        // a rate-limited veth pair is no NIC: its root end pays no driver work
+        LinuxHostHelper limited;
+        limited.SetVethDeviceAttribute("DataRate", StringValue("10Gbps"));
+        Ptr<LinuxHost> one = limited.Install(1, 2).front();
+        Ptr<HostCpuModel> oneCpu = one->GetCpu();
+        oneCpu->SetAttribute("Enabled", BooleanValue(true));
+        TipcHelper tipc;
+        tipc.Install(limited.GetNamespaces());
+        tipc.AddEthBearers(limited.GetNamespaceDevices());
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        auto dev = DynamicCast<VethNetDevice>(limited.GetNamespaceDevices().Get(0));
+        NS_TEST_EXPECT_MSG_GT(dev->GetRxFrames(), 5, "discovery and link set-up crossed the veth");
+        NS_TEST_EXPECT_MSG_EQ(oneCpu->GetItems(HostCpuModel::NIC_TX) +
+                                  oneCpu->GetItems(HostCpuModel::NIC_RX),
+                              0,
+                              "no NIC work on a host without NICs");
         Simulator::Destroy();
         Names::Clear();
 
