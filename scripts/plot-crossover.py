@@ -22,6 +22,8 @@ STYLE = {
     "full-stack": ("full-stack TIPC (crossover off)", "^", "-"),
     "tcp": ("TCP over veth + bridge", "x", ":"),
     "full-stack-nagle": ("full-stack TIPC, smart Nagle on", "v", "-."),
+    "inter-host": ("TIPC between two hosts", "D", "-"),
+    "inter-host-tcp": ("TCP between two hosts", "+", ":"),
 }
 
 
@@ -46,10 +48,14 @@ def main():
         ax.set_xlabel("message size (bytes)")
         ax.set_ylabel(ylabel)
         first = sel[0]
-        ax.set_title(
-            "%s: 1 host, 2 namespaces, %s cores, veth MTU %s, %s pairs"
-            % (mode, first["cores"], first["veth_mtu"], first["connections"])
-        )
+        title = "%s: 1 host, 2 namespaces, %s cores, veth MTU %s, %s pairs" % (
+            mode, first["cores"], first["veth_mtu"], first["connections"])
+        nics = {r.get("nic_mbps") for r in sel if r["scenario"].startswith("inter-host")}
+        if nics:
+            rate = nics.pop() if len(nics) == 1 else None
+            title += "\n(two hosts: 1 namespace each%s)" % (
+                ", %g Gb/s NICs" % (float(rate) / 1000) if rate else "")
+        ax.set_title(title, fontsize=10)
         ax.grid(True, which="both", alpha=0.3)
         ax.legend()
         fig.tight_layout()
