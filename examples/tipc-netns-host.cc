@@ -16,7 +16,13 @@
 // traffic between hosts goes through links, veth, bridge and NICs.  The
 // program prints, per flow, the round-trip time and the path the data took.
 //
-//   ./tipc-netns-host [--crossover=1] [--pcap=0]
+// With --cpu the hosts' CPU cost model is on (4 cores each), so the round
+// trips include processing time; --nics=full-duplex joins the hosts by
+// full-duplex NICs of --nicRate on a switch, whose driver work the model
+// charges (receive-side scaling included).
+//
+//   ./tipc-netns-host [--crossover=1] [--pcap=0] [--cpu=0] [--nics=csma]
+//       [--nicRate=10Gbps]
 
 #include "ns3/core-module.h"
 #include "ns3/network-module.h"
@@ -47,14 +53,29 @@ main(int argc, char* argv[])
 {
     bool crossover = true;
     bool pcap = false;
+    bool cpu = false;
+    std::string nics = "csma";
+    DataRate nicRate("10Gbps");
     CommandLine cmd(__FILE__);
     cmd.AddValue("crossover", "Enable the crossover fast path on both hosts", crossover);
     cmd.AddValue("pcap", "Write pcaps of the namespaces' veth devices", pcap);
+    cmd.AddValue("cpu", "Enable the hosts' CPU cost model", cpu);
+    cmd.AddValue("nics", "How the hosts meet: csma or full-duplex", nics);
+    cmd.AddValue("nicRate", "NIC speed (full-duplex NICs)", nicRate);
     cmd.Parse(argc, argv);
 
     LinuxHostHelper hostHelper;
     hostHelper.SetHostAttribute("Crossover", BooleanValue(crossover));
+    hostHelper.SetNicCable(nics);
+    if (nics == "full-duplex")
+    {
+        hostHelper.SetNicChannelAttribute("DataRate", DataRateValue(nicRate));
+    }
     std::vector<Ptr<LinuxHost>> hosts = hostHelper.Install(2, 3);
+    for (const auto& h : hosts)
+    {
+        h->GetCpu()->SetAttribute("Enabled", BooleanValue(cpu));
+    }
     NodeContainer ns = hostHelper.GetNamespaces(); // h0-ns1..3, h1-ns1..3
     TipcHelper tipc;
     tipc.Install(ns);
@@ -96,7 +117,8 @@ main(int argc, char* argv[])
     Simulator::Stop(Seconds(5));
     Simulator::Run();
 
-    std::cout << "crossover " << (crossover ? "on" : "off") << std::endl;
+    std::cout << "crossover " << (crossover ? "on" : "off") << ", CPU model "
+              << (cpu ? "on" : "off") << ", NICs " << nics << std::endl;
     std::cout << std::left << std::setw(32) << "flow" << std::setw(8) << "type" << std::setw(9)
               << "replies" << std::setw(14) << "mean RTT (us)" << std::setw(11) << "path"
               << "messages to that peer: crossover / link" << std::endl;

@@ -13,6 +13,7 @@ cpp_examples = [
     ("tipc-mcast-bench --nodes=5 --messages=100 --dests=1,4", "True", "False"),
     ("tipc-netns-host", "True", "True"),
     ("tipc-netns-host --crossover=0", "True", "True"),
+    ("tipc-netns-host --cpu=1 --nics=full-duplex", "True", "True"),
     ("tipc-crossover-vs-fullstack --sizes=64,65536 --latencySizes=64 --nagleSizes=64 --connections=10 --warmup=20ms --duration=10ms", "True", "True"),
     ("tipc-echo", "True", "True"),
     ("tipc-echo --type=STREAM --size=3000 --count=20", "True", "True"),
