@@ -33,7 +33,14 @@ LinuxTcpSocket::GetTypeId()
                                           "(tcp_cleanup_rbuf).",
                                           BooleanValue(true),
                                           MakeBooleanAccessor(&LinuxTcpSocket::m_windowUpdate),
-                                          MakeBooleanChecker());
+                                          MakeBooleanChecker())
+                            .AddTraceSource("FullWindowWorkaround",
+                                            "ns-3.37's TcpTxBuffer::NextSeg offered a zero-byte "
+                                            "segment (the unacknowledged bytes fill the peer's "
+                                            "window): false, nothing is sent; true, a "
+                                            "retransmission resends the head segment.",
+                                            MakeTraceSourceAccessor(&LinuxTcpSocket::m_fullWindow),
+                                            "ns3::LinuxTcpSocket::FullWindowCallback");
     return tid;
 }
 
@@ -109,6 +116,7 @@ LinuxTcpSocket::SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool with
         // ns-3.37 DoRetransmit with a full window: NextSeg offered zero bytes of new
         // data.  The fixed NextSeg offers nothing there, so the head is resent.
         NS_ASSERT_MSG(seq == m_tcb->m_highTxMark.Get(), "a zero-byte segment of new data");
+        m_fullWindow(true);
         seq = m_txBuffer->HeadSequence();
         maxSize = m_tcb->m_segmentSize;
         m_tcb->m_nextTxSequence = seq;
@@ -141,6 +149,7 @@ LinuxTcpSocket::AvailableWindow() const
     bool rule3 = m_sackEnabled && m_tcb->m_congState == TcpSocketState::CA_RECOVERY;
     if (m_txBuffer->NextSeg(&next, &nextHigh, rule3) && nextHigh == next)
     {
+        m_fullWindow(false);
         return 0; // ns-3.37 NextSeg: "send 0 bytes of new data" when the window is full
     }
     return available;

@@ -4,6 +4,7 @@
 #define LINUX_TCP_SOCKET_H
 
 #include "ns3/tcp-socket-base.h"
+#include "ns3/traced-callback.h"
 
 namespace ns3
 {
@@ -45,6 +46,13 @@ class LinuxTcpSocket : public TcpSocketBase
      * @return the object TypeId
      */
     static TypeId GetTypeId();
+
+    /**
+     * @brief Signature of the FullWindowWorkaround trace.
+     * @param retransmit true if a retransmission resent the head segment, false if
+     *        nothing was sent
+     */
+    typedef void (*FullWindowCallback)(bool retransmit);
     /**
      * @brief Get the instance's type ID (TcpSocketBase reports its own otherwise).
      * @return ns3::LinuxTcpSocket
@@ -133,9 +141,10 @@ class LinuxTcpSocket : public TcpSocketBase
      */
     uint32_t ReceiveWindowLeft() const;
 
-    bool m_windowUpdate{true};       //!< attribute WindowUpdate
-    bool m_advertised{false};        //!< a segment has advertised a window
-    SequenceNumber32 m_rcvWndEnd{0}; //!< its right edge (rcv_wup + rcv_wnd)
+    bool m_windowUpdate{true};         //!< attribute WindowUpdate
+    TracedCallback<bool> m_fullWindow; //!< trace FullWindowWorkaround
+    bool m_advertised{false};          //!< a segment has advertised a window
+    SequenceNumber32 m_rcvWndEnd{0};   //!< its right edge (rcv_wup + rcv_wnd)
 };
 
 } // namespace ns3
