@@ -93,8 +93,7 @@ main(int argc, char* argv[])
             << "," << c.nodelay << "," << std::fixed << std::setprecision(3) << r.mbps << ","
             << std::setprecision(1) << r.msgsPerSec << "," << std::setprecision(3) << r.rttUs << ","
             << std::setprecision(0) << r.linkPacketsPerSec << "," << std::setprecision(3) << util
-            << "," << r.events << ","
-            << (c.scenario.rfind("inter-host", 0) == 0 ? c.nicRate.GetBitRate() / 1000000 : 0)
+            << "," << r.events << "," << (c.InterHost() ? c.nicRate.GetBitRate() / 1000000 : 0)
             << "\n";
         out.unsetf(std::ios::floatfield);
         events += r.events;

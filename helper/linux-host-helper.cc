@@ -56,12 +56,7 @@ LinuxHostHelper::SetNicDeviceAttribute(std::string name, const AttributeValue& v
 void
 LinuxHostHelper::SetNicCable(const std::string& type)
 {
-    if (type != "csma" && type != "full-duplex")
-    {
-        NS_FATAL_ERROR("LinuxHostHelper::SetNicCable: \"" << type << "\"; use csma or full-duplex");
-    }
-    m_switched = type == "full-duplex";
-    m_lan.SetCable(type);
+    m_lan.SetCable(type); // checks the type; "csma" keeps the shared segment
 }
 
 void
@@ -94,7 +89,7 @@ LinuxHostHelper::Install(uint32_t hosts, uint32_t namespaces)
     // the hosts' NICs on one segment, each a port of its host's bridge
     for (const auto& [name, value] : m_nicDeviceAttributes)
     {
-        if (m_switched)
+        if (m_lan.IsFullDuplex())
         {
             m_lan.SetDeviceAttribute(name, *value);
         }
@@ -103,7 +98,7 @@ LinuxHostHelper::Install(uint32_t hosts, uint32_t namespaces)
             m_csma.SetDeviceAttribute(name, *value);
         }
     }
-    m_nics = m_switched ? m_lan.Install(roots) : m_csma.Install(roots);
+    m_nics = m_lan.IsFullDuplex() ? m_lan.Install(roots) : m_csma.Install(roots);
     for (uint32_t i = 0; i < m_nics.GetN(); ++i)
     {
         if (Ptr<VethNetDevice> nic = DynamicCast<VethNetDevice>(m_nics.Get(i)))

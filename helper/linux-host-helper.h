@@ -132,7 +132,6 @@ class LinuxHostHelper
     VethHelper m_veth;           //!< veth pairs
     CsmaHelper m_csma;           //!< the segment between hosts
     SwitchedLanHelper m_lan;     //!< or a switch, full duplex
-    bool m_switched{false};      //!< full-duplex NICs on a switch
     std::vector<std::pair<std::string, Ptr<AttributeValue>>>
         m_nicDeviceAttributes; //!< SetNicDeviceAttribute, applied in Install
     std::map<Ptr<LinuxHost>, Ptr<BridgeNetDevice>> m_bridges; //!< bridge per host

@@ -37,6 +37,12 @@ SwitchedLanHelper::SetCable(const std::string& type)
     m_fullDuplex = type == "full-duplex";
 }
 
+bool
+SwitchedLanHelper::IsFullDuplex() const
+{
+    return m_fullDuplex;
+}
+
 void
 SwitchedLanHelper::SetChannelAttribute(const std::string& name, const AttributeValue& value)
 {

@@ -52,6 +52,8 @@ class SwitchedLanHelper
      * @param type the cable type
      */
     void SetCable(const std::string& type);
+    /** @return true if the cables are full duplex (SetCable("full-duplex")) */
+    bool IsFullDuplex() const;
 
     /**
      * @brief Set an attribute of every cable (DataRate, Delay; for CSMA

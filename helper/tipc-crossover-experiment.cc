@@ -73,7 +73,7 @@ TipcCrossoverExperiment::Result
 TipcCrossoverExperiment::Run(const Config& cfg)
 {
     auto wall0 = std::chrono::steady_clock::now();
-    const bool interHost = cfg.scenario == "inter-host" || cfg.scenario == "inter-host-tcp";
+    const bool interHost = cfg.InterHost();
     const bool tcp = cfg.scenario == "tcp" || cfg.scenario == "inter-host-tcp";
     const bool local = cfg.scenario == "node-internal";
     if (!tcp && !local && !interHost && cfg.scenario != "crossover" && cfg.scenario != "full-stack")

@@ -53,6 +53,12 @@ class TipcCrossoverExperiment
         Time start{Seconds(3)};            //!< applications start (after link set-up)
         Time warmup{MilliSeconds(100)};    //!< discarded (TCP start-up)
         Time duration{MilliSeconds(250)};  //!< measured (several flow-control phases)
+
+        /** @return true for the two-host scenarios (inter-host, inter-host-tcp) */
+        bool InterHost() const
+        {
+            return scenario == "inter-host" || scenario == "inter-host-tcp";
+        }
     };
 
     /// What came out.

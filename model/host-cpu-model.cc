@@ -29,6 +29,23 @@ constexpr uint16_t ETH_P_IP = 0x0800;
 constexpr uint8_t TCP_PROTOCOL = 6;
 /// IPv4 protocol number of UDP.
 constexpr uint8_t UDP_PROTOCOL = 17;
+/// Offset of the IPv4 header in an Ethernet frame.
+constexpr uint32_t IP_START = EthernetFrameHeader::SIZE;
+
+/**
+ * Whether a frame is IPv4, from its first bytes.
+ * @param b the frame's first bytes
+ * @param n how many there are
+ * @param[out] proto the IPv4 protocol, 0 if the bytes end before it
+ * @return true for ethertype IPv4
+ */
+bool
+Ipv4(const uint8_t* b, uint32_t n, uint8_t& proto)
+{
+    bool ip = n >= IP_START && b[12] == (ETH_P_IP >> 8) && b[13] == (ETH_P_IP & 0xff);
+    proto = ip && n >= IP_START + 10 ? b[IP_START + 9] : 0;
+    return ip;
+}
 } // namespace
 
 TypeId
@@ -496,21 +513,16 @@ HostCpuModel::GetTcpSendCost(uint32_t bytes) const
 uint32_t
 HostCpuModel::SuperPacketShare(Ptr<const Packet> frame, uint32_t mss, bool& ip) const
 {
-    EthernetFrameHeader eth;
-    ip = eth.PeekFrom(frame) && eth.GetEtherType() == ETH_P_IP;
-    if (!ip || !m_gso || mss == 0)
-    {
-        return 1;
-    }
+    std::array<uint8_t, IP_START + 10> b{};
+    uint8_t proto = 0;
+    ip = Ipv4(b.data(), frame->CopyData(b.data(), b.size()), proto);
     // only TCP moves in super-packets (UDP and TIPC over UDP do not)
-    std::array<uint8_t, EthernetFrameHeader::SIZE + 10> b{};
-    if (frame->CopyData(b.data(), b.size()) < b.size() ||
-        b[EthernetFrameHeader::SIZE + 9] != TCP_PROTOCOL)
+    if (proto != TCP_PROTOCOL || !m_gso || mss == 0)
     {
         return 1;
     }
-    uint32_t payload = frame->GetSize() > eth.GetSerializedSize() + IP_TCP_HEADER
-                           ? frame->GetSize() - eth.GetSerializedSize() - IP_TCP_HEADER
+    uint32_t payload = frame->GetSize() > IP_START + IP_TCP_HEADER
+                           ? frame->GetSize() - IP_START - IP_TCP_HEADER
                            : 0;
     // full-sized segments are pieces of one GSO super-packet (and an ACK covers
     // a GRO super-packet): per-packet work is shared among the pieces
@@ -566,16 +578,16 @@ HostCpuModel::GetNicRxCore(Ptr<const Packet> frame)
     {
         return queue0;
     }
-    // Ethernet (14) + IPv4 header (up to 60) + the two ports
-    constexpr uint32_t ETH = 14;
+    // Ethernet + IPv4 header (up to 60 bytes) + the two ports
+    constexpr uint32_t ETH = IP_START;
     std::array<uint8_t, ETH + 60 + 4> b{};
     uint32_t n = frame->CopyData(b.data(), b.size());
-    if (n < ETH + 20 || b[12] != (ETH_P_IP >> 8) || b[13] != (ETH_P_IP & 0xff))
+    uint8_t proto = 0;
+    if (!Ipv4(b.data(), n, proto) || n < ETH + 20)
     {
         return queue0;
     }
     uint32_t ihl = (b[ETH] & 0x0f) * 4u;
-    uint8_t proto = b[ETH + 9];
     if ((proto != TCP_PROTOCOL && proto != UDP_PROTOCOL) || ihl < 20)
     {
         return queue0;

@@ -275,13 +275,19 @@ VethNetDevice::SendFrame(Ptr<Packet> packet,
         m_channel->Transmit(frame, this, Seconds(0));
         return true;
     }
-    if (cpu && m_hostNic && cpu->IsRoot(m_node))
+    if (IsChargedNic(cpu))
     {
         // a host's NIC: the driver's transmit work comes before the wire
         ChargedTransmit(cpu, frame);
         return true;
     }
     return WireSend(frame);
+}
+
+bool
+VethNetDevice::IsChargedNic(Ptr<HostCpuModel> cpu) const
+{
+    return cpu && m_hostNic && m_rate.GetBitRate() > 0 && cpu->IsRoot(m_node);
 }
 
 bool
@@ -423,24 +429,21 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
         m_phyRxDropTrace(frame);
         return;
     }
-    if (m_hostNic && m_rate.GetBitRate() > 0)
+    Ptr<HostCpuModel> cpu = m_hostNic ? HostCpuModel::Find(m_node) : nullptr;
+    if (IsChargedNic(cpu))
     {
-        Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node);
-        if (cpu && cpu->IsRoot(m_node))
-        {
-            // a host's NIC: the driver receives on the core of the frame's queue
-            Ptr<VethNetDevice> self = this;
-            Ptr<Packet> f = frame;
-            frame = nullptr;
-            cpu->Execute(
-                cpu->GetNicRxCore(f),
-                HostCpuModel::NIC_RX,
-                cpu->GetNicRxCost(),
-                [self, f]() mutable { self->Deliver(f); },
-                m_node->GetId(),
-                true);
-            return;
-        }
+        // a host's NIC: the driver receives on the core of the frame's queue
+        Ptr<VethNetDevice> self = this;
+        Ptr<Packet> f = frame;
+        frame = nullptr;
+        cpu->Execute(
+            cpu->GetNicRxCore(f),
+            HostCpuModel::NIC_RX,
+            cpu->GetNicRxCost(),
+            [self, f]() mutable { self->Deliver(f); },
+            m_node->GetId(),
+            true);
+        return;
     }
     Deliver(frame);
 }

@@ -258,6 +258,12 @@ class VethNetDevice : public NetDevice
      */
     void ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame);
     /**
+     * @brief Whether this device is a host's NIC whose driver work is charged.
+     * @param cpu the enabled CPU model of the device's host, or null
+     * @return true with a model, HostNic, a DataRate and the host's root namespace
+     */
+    bool IsChargedNic(Ptr<HostCpuModel> cpu) const;
+    /**
      * @brief Send a frame now if the wire is idle, else queue it (DataRate > 0).
      * @param frame the frame
      * @return false if the queue dropped it
