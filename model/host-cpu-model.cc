@@ -274,7 +274,8 @@ HostCpuModel::StageName(Stage s)
                                                 "ip-tx",
                                                 "ip-rx",
                                                 "nic-tx",
-                                                "nic-rx"};
+                                                "nic-rx",
+                                                "tcp-tsq"};
     return s < N_STAGES ? names[s] : "?";
 }
 

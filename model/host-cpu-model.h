@@ -69,6 +69,7 @@ class HostCpuModel : public Object
         IP_RX,         //!< per IP packet received: IP + TCP input
         NIC_TX,        //!< per frame (TSO super-packet) a NIC sends: bridge forward, driver xmit
         NIC_RX,        //!< per frame a NIC receives: driver poll, skb build, GRO entry
+        TCP_TSQ,       //!< TCP small queues tasklet: sends what autocorking held back
         N_STAGES
     };
 

@@ -2,11 +2,15 @@
 
 #include "linux-tcp-socket.h"
 
+#include "host-cpu-model.h"
+#include "skb-owner-tag.h"
+
 #include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/object-factory.h"
 #include "ns3/rtt-estimator.h"
+#include "ns3/simulator.h"
 #include "ns3/tcp-congestion-ops.h"
 #include "ns3/tcp-header.h"
 #include "ns3/tcp-l4-protocol.h"
@@ -24,23 +28,46 @@ NS_OBJECT_ENSURE_REGISTERED(LinuxTcpSocket);
 TypeId
 LinuxTcpSocket::GetTypeId()
 {
-    static TypeId tid = TypeId("ns3::LinuxTcpSocket")
-                            .SetParent<TcpSocketBase>()
-                            .SetGroupName("Tipc")
-                            .AddConstructor<LinuxTcpSocket>()
-                            .AddAttribute("WindowUpdate",
-                                          "Acknowledge at once when a read opens the window "
-                                          "(tcp_cleanup_rbuf).",
-                                          BooleanValue(true),
-                                          MakeBooleanAccessor(&LinuxTcpSocket::m_windowUpdate),
-                                          MakeBooleanChecker())
-                            .AddTraceSource("FullWindowWorkaround",
-                                            "ns-3.37's TcpTxBuffer::NextSeg offered a zero-byte "
-                                            "segment (the unacknowledged bytes fill the peer's "
-                                            "window): false, nothing is sent; true, a "
-                                            "retransmission resends the head segment.",
-                                            MakeTraceSourceAccessor(&LinuxTcpSocket::m_fullWindow),
-                                            "ns3::LinuxTcpSocket::FullWindowCallback");
+    static TypeId tid =
+        TypeId("ns3::LinuxTcpSocket")
+            .SetParent<TcpSocketBase>()
+            .SetGroupName("Tipc")
+            .AddConstructor<LinuxTcpSocket>()
+            .AddAttribute("WindowUpdate",
+                          "Acknowledge at once when a read opens the window "
+                          "(tcp_cleanup_rbuf).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LinuxTcpSocket::m_windowUpdate),
+                          MakeBooleanChecker())
+            .AddAttribute("SendAtWrite",
+                          "Transmit in the write call, in the writer's context "
+                          "(tcp_sendmsg -> tcp_push), instead of one time step "
+                          "later from an event (TcpSocketBase::Send).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LinuxTcpSocket::m_sendAtWrite),
+                          MakeBooleanChecker())
+            .AddAttribute("AutoCorking",
+                          "Linux tcp_autocorking (sysctl default 1): hold a "
+                          "write of less than a GSO super-packet back while "
+                          "data is unacknowledged and an earlier segment is "
+                          "still in the host's stack; it leaves when a segment "
+                          "is released (TCP small queues) or an ACK arrives. "
+                          "Acts with SendAtWrite only.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&LinuxTcpSocket::m_autoCorking),
+                          MakeBooleanChecker())
+            .AddTraceSource("AutoCork",
+                            "A write was held back by autocorking: the unsent "
+                            "bytes, the write included.",
+                            MakeTraceSourceAccessor(&LinuxTcpSocket::m_autoCorkTrace),
+                            "ns3::LinuxTcpSocket::AutoCorkCallback")
+            .AddTraceSource("FullWindowWorkaround",
+                            "ns-3.37's TcpTxBuffer::NextSeg offered a zero-byte "
+                            "segment (the unacknowledged bytes fill the peer's "
+                            "window): false, nothing is sent; true, a "
+                            "retransmission resends the head segment.",
+                            MakeTraceSourceAccessor(&LinuxTcpSocket::m_fullWindow),
+                            "ns3::LinuxTcpSocket::FullWindowCallback");
     return tid;
 }
 
@@ -52,18 +79,26 @@ LinuxTcpSocket::GetInstanceTypeId() const
 
 LinuxTcpSocket::LinuxTcpSocket()
 {
+    m_txTrace.ConnectWithoutContext(MakeCallback(&LinuxTcpSocket::OnTx, this));
 }
 
 LinuxTcpSocket::LinuxTcpSocket(const LinuxTcpSocket& sock)
     : TcpSocketBase(sock),
-      m_windowUpdate(sock.m_windowUpdate)
+      m_windowUpdate(sock.m_windowUpdate),
+      m_sendAtWrite(sock.m_sendAtWrite),
+      m_autoCorking(sock.m_autoCorking)
 {
     // the window edge belongs to the listener's sequence space: the new connection
-    // records its own with its SYN-ACK
+    // records its own with its SYN-ACK; it registers its own segment owner
+    m_txTrace.ConnectWithoutContext(MakeCallback(&LinuxTcpSocket::OnTx, this));
 }
 
 LinuxTcpSocket::~LinuxTcpSocket()
 {
+    if (m_owner != 0)
+    {
+        SkbOwnerTag::Unregister(m_owner);
+    }
 }
 
 Ptr<LinuxTcpSocket>
@@ -153,6 +188,108 @@ LinuxTcpSocket::AvailableWindow() const
         return 0; // ns-3.37 NextSeg: "send 0 bytes of new data" when the window is full
     }
     return available;
+}
+
+int
+LinuxTcpSocket::Send(Ptr<Packet> p, uint32_t flags)
+{
+    int rc = TcpSocketBase::Send(p, flags);
+    if (rc <= 0 || !m_sendAtWrite || !m_sendPendingDataEvent.IsRunning())
+    {
+        return rc;
+    }
+    // TcpSocketBase::Send scheduled the transmission one time step later
+    m_sendPendingDataEvent.Cancel();
+    if (ShouldAutoCork())
+    {
+        m_throttled = true;
+        ++m_autoCorkings;
+        m_autoCorkTrace(m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence));
+        return rc;
+    }
+    SendPendingData(m_connected);
+    return rc;
+}
+
+uint64_t
+LinuxTcpSocket::GetAutoCorkings() const
+{
+    return m_autoCorkings;
+}
+
+bool
+LinuxTcpSocket::ShouldAutoCork()
+{
+    if (!m_autoCorking)
+    {
+        return false;
+    }
+    // a segment acknowledged has left the stack even if no device released it
+    // (a drop where the model has no release point)
+    SequenceNumber32 acked = m_txBuffer->HeadSequence();
+    for (auto it = m_inStack.begin(); it != m_inStack.end();)
+    {
+        it = it->second <= acked ? m_inStack.erase(it) : std::next(it);
+    }
+    // size_goal: the largest multiple of the MSS in a 64 KiB GSO super-packet
+    uint32_t mss = std::max<uint32_t>(m_tcb->m_segmentSize, 1);
+    uint32_t sizeGoal = mss * std::max<uint32_t>(1, 65536 / mss);
+    return m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence) < sizeGoal &&
+           m_tcb->m_highTxMark.Get() > acked && !m_inStack.empty();
+}
+
+void
+LinuxTcpSocket::OnTx(Ptr<const Packet> p, const TcpHeader& header, Ptr<const TcpSocketBase> sock)
+{
+    if (sock != this || p->GetSize() == 0)
+    {
+        return; // only this socket's data segments are charged to it
+    }
+    if (m_owner == 0)
+    {
+        m_owner = SkbOwnerTag::Register(MakeCallback(&LinuxTcpSocket::Released, this));
+    }
+    uint64_t serial = m_nextSerial++;
+    p->AddPacketTag(SkbOwnerTag(m_owner, serial));
+    m_inStack[serial] = header.GetSequenceNumber() + p->GetSize();
+    if (Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node))
+    {
+        m_txCore = cpu->GetCurrentCore(cpu->GetSoftirqCore(m_node));
+    }
+}
+
+void
+LinuxTcpSocket::Released(uint64_t serial)
+{
+    if (m_inStack.erase(serial) == 0 || !m_throttled)
+    {
+        return;
+    }
+    // tcp_wfree: TSQ_THROTTLED is set, so the TSQ tasklet runs on this CPU
+    m_throttled = false;
+    Ptr<LinuxTcpSocket> self = this;
+    if (Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node))
+    {
+        cpu->Execute(
+            cpu->GetCurrentCore(m_txCore),
+            HostCpuModel::TCP_TSQ,
+            Time(0),
+            [self]() { self->TsqPush(); },
+            m_node->GetId(),
+            true);
+        return;
+    }
+    Simulator::ScheduleWithContext(m_node->GetId(), Time(0), &LinuxTcpSocket::TsqPush, self);
+}
+
+void
+LinuxTcpSocket::TsqPush()
+{
+    if ((m_state == ESTABLISHED || m_state == CLOSE_WAIT) &&
+        m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence) > 0)
+    {
+        SendPendingData(m_connected);
+    }
 }
 
 void

@@ -6,6 +6,8 @@
 #include "ns3/tcp-socket-base.h"
 #include "ns3/traced-callback.h"
 
+#include <map>
+
 namespace ns3
 {
 
@@ -37,6 +39,21 @@ namespace ns3
  * makes it (no new data until the window opens), and a retransmission asked to
  * send zero bytes resends the head segment, as DoRetransmit does when the fixed
  * NextSeg finds nothing.
+ *
+ * Where and when it transmits follows Linux, so that a host's CPU model
+ * (HostCpuModel) charges TCP's work where Linux does it:
+ *
+ * - SendAtWrite: a write transmits at once, in the writer's context
+ *   (tcp_sendmsg -> tcp_push), not one time step later from an event as
+ *   TcpSocketBase::Send does.  The segments' IP, veth and bridge work then runs
+ *   on the writer's core, as Linux runs the softirq a transmit raises.
+ * - AutoCorking (tcp_autocorking, on by default since Linux 3.14): a write that
+ *   leaves less than a GSO super-packet of unsent data is held back while data
+ *   is unacknowledged and an earlier segment of this socket is still in the
+ *   host's stack (sk_wmem_alloc, see SkbOwnerTag).  When such a segment is
+ *   released, the TCP small queues tasklet (tcp_wfree -> tcp_tsq_handler) sends
+ *   what was held back on the releasing core; an ACK sends it too.  Small writes
+ *   of a busy socket so leave in fewer, larger segments, as on Linux.
  */
 class LinuxTcpSocket : public TcpSocketBase
 {
@@ -53,6 +70,11 @@ class LinuxTcpSocket : public TcpSocketBase
      *        nothing was sent
      */
     typedef void (*FullWindowCallback)(bool retransmit);
+    /**
+     * @brief Signature of the AutoCork trace.
+     * @param unsent bytes held back (the write included)
+     */
+    typedef void (*AutoCorkCallback)(uint32_t unsent);
     /**
      * @brief Get the instance's type ID (TcpSocketBase reports its own otherwise).
      * @return ns3::LinuxTcpSocket
@@ -85,6 +107,22 @@ class LinuxTcpSocket : public TcpSocketBase
      * @return the data read (null or empty if none)
      */
     Ptr<Packet> Recv(uint32_t maxSize, uint32_t flags) override;
+
+    /**
+     * @brief TcpSocketBase::Send, then (attribute SendAtWrite) transmit now
+     *        instead of one time step later, unless autocorking holds the data back.
+     * @param p the data
+     * @param flags socket control flags
+     * @return bytes accepted, or -1 (TcpSocketBase::Send)
+     */
+    int Send(Ptr<Packet> p, uint32_t flags) override;
+
+    /**
+     * @brief Writes held back by autocorking since the socket was created
+     *        (Linux's TCPAutoCorking counter).
+     * @return the count
+     */
+    uint64_t GetAutoCorkings() const;
 
   protected:
     /**
@@ -124,6 +162,27 @@ class LinuxTcpSocket : public TcpSocketBase
 
   private:
     /**
+     * @brief Tag a data segment the socket sends with its owner (trace Tx).
+     * @param p the segment
+     * @param header its TCP header
+     * @param sock the socket that sends it
+     */
+    void OnTx(Ptr<const Packet> p, const TcpHeader& header, Ptr<const TcpSocketBase> sock);
+    /**
+     * @brief The host's stack let go of a segment (SkbOwnerTag::Release).
+     * @param serial the segment's number
+     */
+    void Released(uint64_t serial);
+    /** @brief The TCP small queues tasklet: send what autocorking held back. */
+    void TsqPush();
+    /**
+     * @brief Linux tcp_should_autocork: less than a super-packet unsent, data
+     *        unacknowledged, and a segment still in the host's stack.
+     * @return true if the write should wait
+     */
+    bool ShouldAutoCork();
+
+    /**
      * @brief Note the right edge of the window that the segment just sent advertised.
      * @param syn the segment was a SYN or SYN-ACK (window not scaled)
      */
@@ -141,10 +200,19 @@ class LinuxTcpSocket : public TcpSocketBase
      */
     uint32_t ReceiveWindowLeft() const;
 
-    bool m_windowUpdate{true};         //!< attribute WindowUpdate
-    TracedCallback<bool> m_fullWindow; //!< trace FullWindowWorkaround
-    bool m_advertised{false};          //!< a segment has advertised a window
-    SequenceNumber32 m_rcvWndEnd{0};   //!< its right edge (rcv_wup + rcv_wnd)
+    bool m_windowUpdate{true};                //!< attribute WindowUpdate
+    TracedCallback<bool> m_fullWindow;        //!< trace FullWindowWorkaround
+    bool m_sendAtWrite{true};                 //!< attribute SendAtWrite
+    bool m_autoCorking{true};                 //!< attribute AutoCorking
+    TracedCallback<uint32_t> m_autoCorkTrace; //!< trace AutoCork
+    uint64_t m_autoCorkings{0};               //!< writes held back
+    uint64_t m_owner{0};                      //!< SkbOwnerTag owner id, 0 before the first segment
+    uint64_t m_nextSerial{0};                 //!< next segment number
+    std::map<uint64_t, SequenceNumber32> m_inStack; //!< segments in the stack: end sequence
+    bool m_throttled{false};         //!< TSQ_THROTTLED: a held-back write waits for a release
+    uint32_t m_txCore{0};            //!< core that sent the last segment (HostCpuModel)
+    bool m_advertised{false};        //!< a segment has advertised a window
+    SequenceNumber32 m_rcvWndEnd{0}; //!< its right edge (rcv_wup + rcv_wnd)
 };
 
 } // namespace ns3

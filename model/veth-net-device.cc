@@ -4,6 +4,7 @@
 
 #include "ethernet-frame-header.h"
 #include "host-cpu-model.h"
+#include "skb-owner-tag.h"
 #include "tipc-trace.h"
 #include "veth-channel.h"
 
@@ -253,6 +254,7 @@ VethNetDevice::SendFrame(Ptr<Packet> packet,
     if (!m_linkUp || !m_channel || packet->GetSize() > m_mtu)
     {
         m_macTxDropTrace(packet);
+        SkbOwnerTag::Release(packet); // kfree_skb
         return false;
     }
     // the device owns the packet from here on (ns-3 convention, as CsmaNetDevice)
@@ -302,6 +304,7 @@ VethNetDevice::WireSend(Ptr<Packet> frame)
     if (!m_queue->Enqueue(frame))
     {
         m_macTxDropTrace(frame);
+        SkbOwnerTag::Release(frame); // kfree_skb
         return false;
     }
     if (!m_txPending)
@@ -357,6 +360,7 @@ VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
                 if (nic && !self->m_linkUp)
                 {
                     self->m_macTxDropTrace(f); // carrier lost while the driver had it
+                    SkbOwnerTag::Release(f);
                 }
                 else if (nic)
                 {
@@ -418,6 +422,10 @@ VethNetDevice::Transmit(Ptr<Packet> frame)
     m_busyUntil = Simulator::Now() + txTime;
     tipc::FireTrace(m_snifferTrace, frame);
     tipc::FireTrace(m_promiscSnifferTrace, frame);
+    if (m_hostNic)
+    {
+        SkbOwnerTag::Release(frame); // the frame leaves the host: transmit completion
+    }
     m_channel->Transmit(frame, this, txTime);
 }
 
@@ -505,6 +513,8 @@ VethNetDevice::Deliver(Ptr<Packet>& frame)
     }
     if (type != NetDevice::PACKET_OTHERHOST && !m_rxCallback.IsNull())
     {
+        // into this namespace's stack: ip_rcv_core orphans the sender's segment
+        SkbOwnerTag::Release(p);
         m_rxCallback(this, p, eth.GetEtherType(), m_lastSrc);
     }
 }
