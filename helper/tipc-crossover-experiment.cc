@@ -4,6 +4,7 @@
 
 #include "linux-host-helper.h"
 #include "tipc-helper.h"
+#include "tipc-scoped-default.h"
 
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
@@ -28,47 +29,6 @@
 namespace ns3
 {
 
-namespace
-{
-
-/**
- * An attribute default set for one experiment: the previous default comes
- * back when the object goes, so that later simulations in the same process
- * (a sweep, a benchmark) start from the defaults they would have had.
- */
-class ScopedDefault
-{
-  public:
-    /**
-     * @param tid the TypeId name (ns3::TcpSocket)
-     * @param attribute the attribute name (SegmentSize)
-     * @param value the default during the experiment
-     */
-    ScopedDefault(const std::string& tid, const std::string& attribute, const AttributeValue& value)
-        : m_path(tid + "::" + attribute)
-    {
-        TypeId::AttributeInformation info;
-        NS_ABORT_MSG_UNLESS(TypeId::LookupByName(tid).LookupAttributeByName(attribute, &info),
-                            "no attribute " << m_path);
-        m_previous = info.initialValue->Copy();
-        ns3::Config::SetDefault(m_path, value);
-    }
-
-    ~ScopedDefault()
-    {
-        ns3::Config::SetDefault(m_path, *m_previous);
-    }
-
-    ScopedDefault(const ScopedDefault&) = delete;
-    ScopedDefault& operator=(const ScopedDefault&) = delete;
-
-  private:
-    std::string m_path;             //!< TypeId::attribute
-    Ptr<AttributeValue> m_previous; //!< the default before
-};
-
-} // namespace
-
 TipcCrossoverExperiment::Result
 TipcCrossoverExperiment::Run(const Config& cfg)
 {
@@ -84,10 +44,10 @@ TipcCrossoverExperiment::Run(const Config& cfg)
                           "inter-host-tcp");
     }
     // 100 connections start at once: ARP must hold their SYNs (default queue: 3)
-    ScopedDefault arpQueue("ns3::ArpCache", "PendingQueueSize", UintegerValue(1024));
-    ScopedDefault mss("ns3::TcpSocket",
-                      "SegmentSize",
-                      UintegerValue(HostCpuModel::TcpMss(cfg.vethMtu)));
+    TipcScopedDefault arpQueue("ns3::ArpCache", "PendingQueueSize", UintegerValue(1024));
+    TipcScopedDefault mss("ns3::TcpSocket",
+                          "SegmentSize",
+                          UintegerValue(HostCpuModel::TcpMss(cfg.vethMtu)));
 
     LinuxHostHelper hosts;
     hosts.SetHostAttribute("Crossover", BooleanValue(cfg.scenario != "full-stack"));

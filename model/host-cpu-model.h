@@ -70,6 +70,7 @@ class HostCpuModel : public Object
         NIC_TX,        //!< per frame (TSO super-packet) a NIC sends: bridge forward, driver xmit
         NIC_RX,        //!< per frame a NIC receives: driver poll, skb build, GRO entry
         TCP_TSQ,       //!< TCP small queues tasklet: sends what autocorking held back
+        TCP_TIMER,     //!< a TCP timer (delayed ACK, retransmission, probe) on its core
         N_STAGES
     };
 
@@ -171,6 +172,14 @@ class HostCpuModel : public Object
                         Time cost,
                         std::function<void()> done,
                         uint32_t context);
+    /**
+     * @brief Run fn with core as the current core (GetCurrentCore), as if a work
+     *        item served there had caused it: for effects released in order
+     *        behind another core's item (a device's frames).
+     * @param core the core (< NumCores)
+     * @param fn the effect
+     */
+    void RunAsCore(uint32_t core, const std::function<void()>& fn);
     /** @return context switches since ResetStats */
     uint64_t GetContextSwitches() const;
 

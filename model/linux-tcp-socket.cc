@@ -162,10 +162,88 @@ LinuxTcpSocket::SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool with
 }
 
 void
+LinuxTcpSocket::NoteCore()
+{
+    if (Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node))
+    {
+        uint32_t core = cpu->GetCurrentCore(cpu->GetNCores());
+        if (core < cpu->GetNCores())
+        {
+            m_core = core;
+        }
+    }
+}
+
+bool
+LinuxTcpSocket::OnSocketCore(std::function<void()> fire)
+{
+    Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node);
+    if (!cpu || cpu->GetCurrentCore(cpu->GetNCores()) < cpu->GetNCores())
+    {
+        return false;
+    }
+    // the timer softirq of the CPU that armed the timer
+    cpu->Execute(m_core, HostCpuModel::TCP_TIMER, Time(0), std::move(fire), m_node->GetId(), true);
+    return true;
+}
+
+void
+LinuxTcpSocket::DoForwardUp(Ptr<Packet> packet,
+                            const Address& fromAddress,
+                            const Address& toAddress)
+{
+    NoteCore();
+    TcpSocketBase::DoForwardUp(packet, fromAddress, toAddress);
+}
+
+void
 LinuxTcpSocket::PersistTimeout()
 {
-    TcpSocketBase::PersistTimeout(); // the window probe carries the window too
-    NoteAdvertised(false);
+    Ptr<LinuxTcpSocket> self = this;
+    auto fire = [self]() {
+        self->TcpSocketBase::PersistTimeout(); // the window probe carries the window too
+        self->NoteAdvertised(false);
+    };
+    if (!OnSocketCore([self, fire]() {
+            if (!self->m_persistEvent.IsRunning())
+            {
+                fire();
+            }
+        }))
+    {
+        fire();
+    }
+}
+
+void
+LinuxTcpSocket::DelAckTimeout()
+{
+    Ptr<LinuxTcpSocket> self = this;
+    if (!OnSocketCore([self]() {
+            // an ACK sent since the timer fired (SendEmptyPacket) cleared the count
+            if (!self->m_delAckEvent.IsRunning() && self->m_delAckCount > 0)
+            {
+                self->TcpSocketBase::DelAckTimeout();
+            }
+        }))
+    {
+        TcpSocketBase::DelAckTimeout();
+    }
+}
+
+void
+LinuxTcpSocket::ReTxTimeout()
+{
+    Ptr<LinuxTcpSocket> self = this;
+    if (!OnSocketCore([self]() {
+            if (!self->m_retxEvent.IsRunning())
+            {
+                self->TcpSocketBase::ReTxTimeout();
+            }
+        }))
+    {
+        TcpSocketBase::ReTxTimeout();
+    }
 }
 
 uint32_t
@@ -241,9 +319,14 @@ LinuxTcpSocket::ShouldAutoCork()
 void
 LinuxTcpSocket::OnTx(Ptr<const Packet> p, const TcpHeader& header, Ptr<const TcpSocketBase> sock)
 {
-    if (sock != this || p->GetSize() == 0)
+    if (sock != this)
     {
-        return; // only this socket's data segments are charged to it
+        return;
+    }
+    NoteCore();
+    if (p->GetSize() == 0)
+    {
+        return; // only data segments are charged to the socket
     }
     if (m_owner == 0)
     {
@@ -252,10 +335,6 @@ LinuxTcpSocket::OnTx(Ptr<const Packet> p, const TcpHeader& header, Ptr<const Tcp
     uint64_t serial = m_nextSerial++;
     p->AddPacketTag(SkbOwnerTag(m_owner, serial));
     m_inStack[serial] = header.GetSequenceNumber() + p->GetSize();
-    if (Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node))
-    {
-        m_txCore = cpu->GetCurrentCore(cpu->GetSoftirqCore(m_node));
-    }
 }
 
 void
@@ -271,7 +350,7 @@ LinuxTcpSocket::Released(uint64_t serial)
     if (Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node))
     {
         cpu->Execute(
-            cpu->GetCurrentCore(m_txCore),
+            cpu->GetCurrentCore(m_core),
             HostCpuModel::TCP_TSQ,
             Time(0),
             [self]() { self->TsqPush(); },

@@ -6,6 +6,7 @@
 #include "ns3/tcp-socket-base.h"
 #include "ns3/traced-callback.h"
 
+#include <functional>
 #include <map>
 
 namespace ns3
@@ -54,6 +55,11 @@ namespace ns3
  *   released, the TCP small queues tasklet (tcp_wfree -> tcp_tsq_handler) sends
  *   what was held back on the releasing core; an ACK sends it too.  Small writes
  *   of a busy socket so leave in fewer, larger segments, as on Linux.
+ * - Timers (delayed ACK, retransmission, window probe) run on the core of the
+ *   socket's last transmit or receive, as Linux fires a timer on the CPU that
+ *   armed it; an ns-3 event outside any work item would otherwise charge what
+ *   the timer sends to the namespace's softirq core, and the flow's ACK clock
+ *   would stay there.
  */
 class LinuxTcpSocket : public TcpSocketBase
 {
@@ -148,8 +154,22 @@ class LinuxTcpSocket : public TcpSocketBase
      */
     uint32_t SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool withAck) override;
 
-    /// TcpSocketBase::PersistTimeout (a window probe), then note the window it advertised.
+    /// TcpSocketBase::PersistTimeout (a window probe) on the socket's core, then note the
+    /// window it advertised.
     void PersistTimeout() override;
+    /// TcpSocketBase::DelAckTimeout on the socket's core, unless an ACK went out meanwhile.
+    void DelAckTimeout() override;
+    /// TcpSocketBase::ReTxTimeout on the socket's core, unless the timer was re-armed meanwhile.
+    void ReTxTimeout() override;
+    /**
+     * @brief Note the core, then TcpSocketBase::DoForwardUp.
+     * @param packet the segment
+     * @param fromAddress its source
+     * @param toAddress its destination
+     */
+    void DoForwardUp(Ptr<Packet> packet,
+                     const Address& fromAddress,
+                     const Address& toAddress) override;
 
     /**
      * @brief TcpSocketBase::AvailableWindow, but 0 when the next segment would be
@@ -175,6 +195,15 @@ class LinuxTcpSocket : public TcpSocketBase
     void Released(uint64_t serial);
     /** @brief The TCP small queues tasklet: send what autocorking held back. */
     void TsqPush();
+    /** @brief Note the core of the work item running now (HostCpuModel), if any. */
+    void NoteCore();
+    /**
+     * @brief Run a timer's handler on the socket's core when a host CPU model
+     *        charges this node and the timer fired outside a work item.
+     * @param fire the handler
+     * @return false if the caller should run the handler itself, now
+     */
+    bool OnSocketCore(std::function<void()> fire);
     /**
      * @brief Linux tcp_should_autocork: less than a super-packet unsent, data
      *        unacknowledged, and a segment still in the host's stack.
@@ -210,7 +239,7 @@ class LinuxTcpSocket : public TcpSocketBase
     uint64_t m_nextSerial{0};                 //!< next segment number
     std::map<uint64_t, SequenceNumber32> m_inStack; //!< segments in the stack: end sequence
     bool m_throttled{false};         //!< TSQ_THROTTLED: a held-back write waits for a release
-    uint32_t m_txCore{0};            //!< core that sent the last segment (HostCpuModel)
+    uint32_t m_core{0};              //!< core of the last transmit or receive (HostCpuModel)
     bool m_advertised{false};        //!< a segment has advertised a window
     SequenceNumber32 m_rcvWndEnd{0}; //!< its right edge (rcv_wup + rcv_wnd)
 };

@@ -341,35 +341,38 @@ VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
     uint32_t core = cpu->GetCurrentCore(cpu->GetSoftirqCore(m_node));
     Ptr<Node> ctxNode = nic ? m_node : peer->GetNode();
     uint32_t ctx = ctxNode ? ctxNode->GetId() : Simulator::GetContext();
-    // frames leave a device in order even when they were charged to different cores
+    // frames leave a device in order even when they were charged to different cores;
+    // a frame released behind another one's item goes on with the core that served it
     uint64_t seq = m_chargedTx++;
     Ptr<VethNetDevice> self = this;
     cpu->Execute(
         core,
         stage,
         cost,
-        [self, peer, frame, seq, nic]() {
-            self->m_charged[seq] = frame;
+        [self, cpu, peer, frame, seq, nic, core]() {
+            self->m_charged[seq] = {frame, core};
             for (auto it = self->m_charged.begin();
                  it != self->m_charged.end() && it->first == self->m_chargedDelivered;
                  it = self->m_charged.erase(it))
             {
                 ++self->m_chargedDelivered;
-                Ptr<Packet> f = it->second;
-                it->second = nullptr;
-                if (nic && !self->m_linkUp)
-                {
-                    self->m_macTxDropTrace(f); // carrier lost while the driver had it
-                    SkbOwnerTag::Release(f);
-                }
-                else if (nic)
-                {
-                    self->WireSend(f);
-                }
-                else
-                {
-                    peer->ReceiveOwned(f);
-                }
+                Ptr<Packet> f = it->second.first;
+                it->second.first = nullptr;
+                cpu->RunAsCore(it->second.second, [self, peer, nic, &f]() {
+                    if (nic && !self->m_linkUp)
+                    {
+                        self->m_macTxDropTrace(f); // carrier lost while the driver had it
+                        SkbOwnerTag::Release(f);
+                    }
+                    else if (nic)
+                    {
+                        self->WireSend(f);
+                    }
+                    else
+                    {
+                        peer->ReceiveOwned(f);
+                    }
+                });
             }
         },
         ctx,

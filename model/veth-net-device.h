@@ -311,7 +311,8 @@ class VethNetDevice : public NetDevice
     uint64_t m_rxFrames{0};                                  //!< frames received
     uint64_t m_chargedTx{0};                                 //!< frames given to the CPU model
     uint64_t m_chargedDelivered{0};                          //!< of those, delivered
-    std::map<uint64_t, Ptr<Packet>> m_charged;               //!< served, waiting for order
+    /// served, waiting for order: the frame and the core that served it
+    std::map<uint64_t, std::pair<Ptr<Packet>, uint32_t>> m_charged;
 };
 
 } // namespace ns3

@@ -177,7 +177,8 @@ class TcpBaselineSteadyTestCase : public TestCase
                   << " over 200 ms" << std::endl;
         // a sender held by a 200 ms delayed ACK gave 2 757 and 700 Mb/s
         NS_TEST_EXPECT_MSG_GT(longRun, 0.8 * shortRun, "steady over the longer interval");
-        NS_TEST_EXPECT_MSG_GT(shortRun, 5000.0, "CPU-bound, not window-bound");
+        // TCP is still starting up over the first 50 ms (4 242 Mb/s, 6 303 over 200 ms)
+        NS_TEST_EXPECT_MSG_GT(longRun, 5000.0, "CPU-bound, not window-bound");
     }
 };
 
