@@ -277,8 +277,7 @@ HostCpuModel::StageName(Stage s)
                                                 "ip-rx",
                                                 "nic-tx",
                                                 "nic-rx",
-                                                "tcp-tsq",
-                                                "tcp-timer"};
+                                                "tcp-tsq"};
     return s < N_STAGES ? names[s] : "?";
 }
 

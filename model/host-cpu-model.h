@@ -70,7 +70,6 @@ class HostCpuModel : public Object
         NIC_TX,        //!< per frame (TSO super-packet) a NIC sends: bridge forward, driver xmit
         NIC_RX,        //!< per frame a NIC receives: driver poll, skb build, GRO entry
         TCP_TSQ,       //!< TCP small queues tasklet: sends what autocorking held back
-        TCP_TIMER,     //!< a TCP timer (delayed ACK, retransmission, probe) on its core
         N_STAGES
     };
 

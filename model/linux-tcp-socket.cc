@@ -3,6 +3,7 @@
 #include "linux-tcp-socket.h"
 
 #include "host-cpu-model.h"
+#include "linux-net-namespace.h"
 #include "skb-owner-tag.h"
 
 #include "ns3/boolean.h"
@@ -89,7 +90,11 @@ LinuxTcpSocket::LinuxTcpSocket(const LinuxTcpSocket& sock)
       m_autoCorking(sock.m_autoCorking)
 {
     // the window edge belongs to the listener's sequence space: the new connection
-    // records its own with its SYN-ACK; it registers its own segment owner
+    // records its own with its SYN-ACK; it registers its own segment owner.
+    // TcpSocketBase's copy may carry the listener's trace sinks: drop the
+    // listener's OnTx, which would outlive the listener
+    m_txTrace.DisconnectWithoutContext(
+        MakeCallback(&LinuxTcpSocket::OnTx, const_cast<LinuxTcpSocket*>(&sock)));
     m_txTrace.ConnectWithoutContext(MakeCallback(&LinuxTcpSocket::OnTx, this));
 }
 
@@ -174,76 +179,23 @@ LinuxTcpSocket::NoteCore()
     }
 }
 
-bool
-LinuxTcpSocket::OnSocketCore(std::function<void()> fire)
-{
-    Ptr<HostCpuModel> cpu = HostCpuModel::Find(m_node);
-    if (!cpu || cpu->GetCurrentCore(cpu->GetNCores()) < cpu->GetNCores())
-    {
-        return false;
-    }
-    // the timer softirq of the CPU that armed the timer
-    cpu->Execute(m_core, HostCpuModel::TCP_TIMER, Time(0), std::move(fire), m_node->GetId(), true);
-    return true;
-}
-
 void
 LinuxTcpSocket::DoForwardUp(Ptr<Packet> packet,
                             const Address& fromAddress,
                             const Address& toAddress)
 {
+    SkbOwnerTag::Release(packet); // the segment has left the sender's stack
     NoteCore();
+    ++m_busy;
     TcpSocketBase::DoForwardUp(packet, fromAddress, toAddress);
+    --m_busy;
 }
 
 void
 LinuxTcpSocket::PersistTimeout()
 {
-    Ptr<LinuxTcpSocket> self = this;
-    auto fire = [self]() {
-        self->TcpSocketBase::PersistTimeout(); // the window probe carries the window too
-        self->NoteAdvertised(false);
-    };
-    if (!OnSocketCore([self, fire]() {
-            if (!self->m_persistEvent.IsRunning())
-            {
-                fire();
-            }
-        }))
-    {
-        fire();
-    }
-}
-
-void
-LinuxTcpSocket::DelAckTimeout()
-{
-    Ptr<LinuxTcpSocket> self = this;
-    if (!OnSocketCore([self]() {
-            // an ACK sent since the timer fired (SendEmptyPacket) cleared the count
-            if (!self->m_delAckEvent.IsRunning() && self->m_delAckCount > 0)
-            {
-                self->TcpSocketBase::DelAckTimeout();
-            }
-        }))
-    {
-        TcpSocketBase::DelAckTimeout();
-    }
-}
-
-void
-LinuxTcpSocket::ReTxTimeout()
-{
-    Ptr<LinuxTcpSocket> self = this;
-    if (!OnSocketCore([self]() {
-            if (!self->m_retxEvent.IsRunning())
-            {
-                self->TcpSocketBase::ReTxTimeout();
-            }
-        }))
-    {
-        TcpSocketBase::ReTxTimeout();
-    }
+    TcpSocketBase::PersistTimeout(); // the window probe carries the window too
+    NoteAdvertised(false);
 }
 
 uint32_t
@@ -272,9 +224,9 @@ int
 LinuxTcpSocket::Send(Ptr<Packet> p, uint32_t flags)
 {
     int rc = TcpSocketBase::Send(p, flags);
-    if (rc <= 0 || !m_sendAtWrite || !m_sendPendingDataEvent.IsRunning())
+    if (rc <= 0 || !m_sendAtWrite || m_busy > 0 || !m_sendPendingDataEvent.IsRunning())
     {
-        return rc;
+        return rc; // nested in TcpSocketBase's processing: its one-step deferral stays
     }
     // TcpSocketBase::Send scheduled the transmission one time step later
     m_sendPendingDataEvent.Cancel();
@@ -285,7 +237,9 @@ LinuxTcpSocket::Send(Ptr<Packet> p, uint32_t flags)
         m_autoCorkTrace(m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence));
         return rc;
     }
+    ++m_busy;
     SendPendingData(m_connected);
+    --m_busy;
     return rc;
 }
 
@@ -296,9 +250,20 @@ LinuxTcpSocket::GetAutoCorkings() const
 }
 
 bool
+LinuxTcpSocket::Corkable()
+{
+    if (m_inHost < 0)
+    {
+        // only a Linux host's devices release segments (SkbOwnerTag)
+        m_inHost = m_node && m_node->GetObject<LinuxNetNamespace>() ? 1 : 0;
+    }
+    return m_autoCorking && m_sendAtWrite && m_inHost == 1;
+}
+
+bool
 LinuxTcpSocket::ShouldAutoCork()
 {
-    if (!m_autoCorking)
+    if (!Corkable())
     {
         return false;
     }
@@ -324,9 +289,9 @@ LinuxTcpSocket::OnTx(Ptr<const Packet> p, const TcpHeader& header, Ptr<const Tcp
         return;
     }
     NoteCore();
-    if (p->GetSize() == 0)
+    if (p->GetSize() == 0 || !Corkable())
     {
-        return; // only data segments are charged to the socket
+        return; // only data segments are charged to the socket, when autocorking looks
     }
     if (m_owner == 0)
     {
@@ -367,7 +332,9 @@ LinuxTcpSocket::TsqPush()
     if ((m_state == ESTABLISHED || m_state == CLOSE_WAIT) &&
         m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence) > 0)
     {
+        ++m_busy;
         SendPendingData(m_connected);
+        --m_busy;
     }
 }
 

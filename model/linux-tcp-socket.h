@@ -6,7 +6,6 @@
 #include "ns3/tcp-socket-base.h"
 #include "ns3/traced-callback.h"
 
-#include <functional>
 #include <map>
 
 namespace ns3
@@ -55,11 +54,12 @@ namespace ns3
  *   released, the TCP small queues tasklet (tcp_wfree -> tcp_tsq_handler) sends
  *   what was held back on the releasing core; an ACK sends it too.  Small writes
  *   of a busy socket so leave in fewer, larger segments, as on Linux.
- * - Timers (delayed ACK, retransmission, window probe) run on the core of the
- *   socket's last transmit or receive, as Linux fires a timer on the CPU that
- *   armed it; an ns-3 event outside any work item would otherwise charge what
- *   the timer sends to the namespace's softirq core, and the flow's ACK clock
- *   would stay there.
+ *
+ * A write made from inside TcpSocketBase's own processing (an application
+ * callback such as the send callback, run while a segment or an ACK is being
+ * handled) keeps ns-3's one-step deferral: sending from there would re-enter
+ * SendPendingData.  Autocorking acts only in a namespace of a LinuxHost, whose
+ * devices release segments; a received segment is released too.
  */
 class LinuxTcpSocket : public TcpSocketBase
 {
@@ -133,7 +133,7 @@ class LinuxTcpSocket : public TcpSocketBase
   protected:
     /**
      * @brief Copy this socket for a new connection (listening sockets).
-     * @return a LinuxTcpSocket copy, WindowUpdate included
+     * @return a LinuxTcpSocket copy with this socket's attributes
      */
     Ptr<TcpSocketBase> Fork() override;
 
@@ -154,15 +154,11 @@ class LinuxTcpSocket : public TcpSocketBase
      */
     uint32_t SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool withAck) override;
 
-    /// TcpSocketBase::PersistTimeout (a window probe) on the socket's core, then note the
-    /// window it advertised.
+    /// TcpSocketBase::PersistTimeout (a window probe), then note the window it advertised.
     void PersistTimeout() override;
-    /// TcpSocketBase::DelAckTimeout on the socket's core, unless an ACK went out meanwhile.
-    void DelAckTimeout() override;
-    /// TcpSocketBase::ReTxTimeout on the socket's core, unless the timer was re-armed meanwhile.
-    void ReTxTimeout() override;
     /**
-     * @brief Note the core, then TcpSocketBase::DoForwardUp.
+     * @brief Release the segment (SkbOwnerTag), note the core, then
+     *        TcpSocketBase::DoForwardUp (no write from its callbacks sends at once).
      * @param packet the segment
      * @param fromAddress its source
      * @param toAddress its destination
@@ -195,15 +191,14 @@ class LinuxTcpSocket : public TcpSocketBase
     void Released(uint64_t serial);
     /** @brief The TCP small queues tasklet: send what autocorking held back. */
     void TsqPush();
+    /**
+     * @brief Autocorking can act: attributes AutoCorking and SendAtWrite, and the
+     *        node is a namespace of a LinuxHost.
+     * @return true if segments are tracked and writes may wait
+     */
+    bool Corkable();
     /** @brief Note the core of the work item running now (HostCpuModel), if any. */
     void NoteCore();
-    /**
-     * @brief Run a timer's handler on the socket's core when a host CPU model
-     *        charges this node and the timer fired outside a work item.
-     * @param fire the handler
-     * @return false if the caller should run the handler itself, now
-     */
-    bool OnSocketCore(std::function<void()> fire);
     /**
      * @brief Linux tcp_should_autocork: less than a super-packet unsent, data
      *        unacknowledged, and a segment still in the host's stack.
@@ -238,9 +233,11 @@ class LinuxTcpSocket : public TcpSocketBase
     uint64_t m_owner{0};                      //!< SkbOwnerTag owner id, 0 before the first segment
     uint64_t m_nextSerial{0};                 //!< next segment number
     std::map<uint64_t, SequenceNumber32> m_inStack; //!< segments in the stack: end sequence
-    bool m_throttled{false};         //!< TSQ_THROTTLED: a held-back write waits for a release
-    uint32_t m_core{0};              //!< core of the last transmit or receive (HostCpuModel)
-    bool m_advertised{false};        //!< a segment has advertised a window
+    bool m_throttled{false};  //!< TSQ_THROTTLED: a held-back write waits for a release
+    uint32_t m_core{0};       //!< core of the last transmit or receive (HostCpuModel)
+    uint32_t m_busy{0};       //!< depth of TcpSocketBase processing on the stack (no nested send)
+    int8_t m_inHost{-1};      //!< node is a Linux host's namespace: 1, not: 0, not known yet: -1
+    bool m_advertised{false}; //!< a segment has advertised a window
     SequenceNumber32 m_rcvWndEnd{0}; //!< its right edge (rcv_wup + rcv_wnd)
 };
 

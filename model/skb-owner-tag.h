@@ -28,8 +28,9 @@ namespace ns3
  * completes; a queue that drops it frees it.  TCP's autocorking and small
  * queues (TSQ) look at that charge.  LinuxTcpSocket registers an owner, tags
  * each data segment it sends, and the host's devices call Release() where Linux
- * lets go.  Release() removes the tag, so a segment is released at most once.
- * The tag does not exist on the wire.
+ * lets go.  Release() removes the tag from the frame it is given; a copy made
+ * earlier (a sniffer's, a flooding bridge's) may release again, which the owner
+ * ignores for a segment it no longer counts.  The tag does not exist on the wire.
  */
 class SkbOwnerTag : public Tag
 {

@@ -438,6 +438,7 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
     if (!m_linkUp || (m_receiveErrorModel && m_receiveErrorModel->IsCorrupt(frame)))
     {
         m_phyRxDropTrace(frame);
+        SkbOwnerTag::Release(frame); // kfree_skb
         return;
     }
     Ptr<HostCpuModel> cpu = m_hostNic ? HostCpuModel::Find(m_node) : nullptr;
@@ -465,6 +466,7 @@ VethNetDevice::Deliver(Ptr<Packet>& frame)
     if (!m_linkUp)
     {
         m_phyRxDropTrace(frame); // carrier lost while the driver had it
+        SkbOwnerTag::Release(frame);
         return;
     }
     tipc::FireTrace(m_promiscSnifferTrace, frame);
@@ -472,6 +474,7 @@ VethNetDevice::Deliver(Ptr<Packet>& frame)
     if (!eth.PeekFrom(frame))
     {
         m_phyRxDropTrace(frame); // shorter than an Ethernet header
+        SkbOwnerTag::Release(frame);
         return;
     }
     const uint8_t* dst = eth.GetDestinationBytes();
