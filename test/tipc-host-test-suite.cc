@@ -487,15 +487,15 @@ class TcpTransmitTestCase : public TestCase
                                                out.lastUnsent = unsent;
                                            }));
         // the writes, at one instant 1 ms after the handshake (ARP's request jitter
-        // makes its duration vary)
-        auto writes = [sender]() {
-            for (int i = 0; i < 10; ++i)
-            {
-                sender->Send(Create<Packet>(64), 0);
-            }
-        };
-        sender->SetConnectCallback(Callback<void, Ptr<Socket>>([writes](Ptr<Socket>) {
-                                       Simulator::Schedule(MilliSeconds(1), writes);
+        // makes its duration vary); the callback holds no pointer to its socket
+        // (a cycle would leak it)
+        sender->SetConnectCallback(Callback<void, Ptr<Socket>>([](Ptr<Socket> s) {
+                                       Simulator::Schedule(MilliSeconds(1), [s]() {
+                                           for (int i = 0; i < 10; ++i)
+                                           {
+                                               s->Send(Create<Packet>(64), 0);
+                                           }
+                                       });
                                    }),
                                    MakeNullCallback<void, Ptr<Socket>>());
         sender->Bind();
