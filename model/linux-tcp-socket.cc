@@ -237,9 +237,7 @@ LinuxTcpSocket::Send(Ptr<Packet> p, uint32_t flags)
         m_autoCorkTrace(m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence));
         return rc;
     }
-    ++m_busy;
-    SendPendingData(m_connected);
-    --m_busy;
+    PushPending();
     return rc;
 }
 
@@ -318,16 +316,16 @@ LinuxTcpSocket::Released(uint64_t serial)
             cpu->GetCurrentCore(m_core),
             HostCpuModel::TCP_TSQ,
             Time(0),
-            [self]() { self->TsqPush(); },
+            [self]() { self->PushPending(); },
             m_node->GetId(),
             true);
         return;
     }
-    Simulator::ScheduleWithContext(m_node->GetId(), Time(0), &LinuxTcpSocket::TsqPush, self);
+    Simulator::ScheduleWithContext(m_node->GetId(), Time(0), &LinuxTcpSocket::PushPending, self);
 }
 
 void
-LinuxTcpSocket::TsqPush()
+LinuxTcpSocket::PushPending()
 {
     if ((m_state == ESTABLISHED || m_state == CLOSE_WAIT) &&
         m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence) > 0)

@@ -189,8 +189,12 @@ class LinuxTcpSocket : public TcpSocketBase
      * @param serial the segment's number
      */
     void Released(uint64_t serial);
-    /** @brief The TCP small queues tasklet: send what autocorking held back. */
-    void TsqPush();
+    /**
+     * @brief Send the unsent data now (tcp_push), outside TcpSocketBase's one-step
+     *        deferral: a write's transmit, and the TCP small queues tasklet that
+     *        sends what autocorking held back.
+     */
+    void PushPending();
     /**
      * @brief Autocorking can act: attributes AutoCorking and SendAtWrite, and the
      *        node is a namespace of a LinuxHost.

@@ -253,8 +253,7 @@ VethNetDevice::SendFrame(Ptr<Packet> packet,
                         "VethNetDevice::Send: destination " << dest << " is not a MAC address");
     if (!m_linkUp || !m_channel || packet->GetSize() > m_mtu)
     {
-        m_macTxDropTrace(packet);
-        SkbOwnerTag::Release(packet); // kfree_skb
+        Dropped(m_macTxDropTrace, packet);
         return false;
     }
     // the device owns the packet from here on (ns-3 convention, as CsmaNetDevice)
@@ -303,8 +302,7 @@ VethNetDevice::WireSend(Ptr<Packet> frame)
     }
     if (!m_queue->Enqueue(frame))
     {
-        m_macTxDropTrace(frame);
-        SkbOwnerTag::Release(frame); // kfree_skb
+        Dropped(m_macTxDropTrace, frame);
         return false;
     }
     if (!m_txPending)
@@ -361,8 +359,8 @@ VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
                 cpu->RunAsCore(it->second.second, [self, peer, nic, &f]() {
                     if (nic && !self->m_linkUp)
                     {
-                        self->m_macTxDropTrace(f); // carrier lost while the driver had it
-                        SkbOwnerTag::Release(f);
+                        // carrier lost while the driver had it
+                        self->Dropped(self->m_macTxDropTrace, f);
                     }
                     else if (nic)
                     {
@@ -377,6 +375,13 @@ VethNetDevice::ChargedTransmit(Ptr<HostCpuModel> cpu, Ptr<Packet> frame)
         },
         ctx,
         true);
+}
+
+void
+VethNetDevice::Dropped(const TracedCallback<Ptr<const Packet>>& trace, Ptr<Packet> frame)
+{
+    trace(frame);
+    SkbOwnerTag::Release(frame); // kfree_skb: the sender's socket lets go of it
 }
 
 void
@@ -437,8 +442,7 @@ VethNetDevice::ReceiveOwned(Ptr<Packet>& frame)
 {
     if (!m_linkUp || (m_receiveErrorModel && m_receiveErrorModel->IsCorrupt(frame)))
     {
-        m_phyRxDropTrace(frame);
-        SkbOwnerTag::Release(frame); // kfree_skb
+        Dropped(m_phyRxDropTrace, frame);
         return;
     }
     Ptr<HostCpuModel> cpu = m_hostNic ? HostCpuModel::Find(m_node) : nullptr;
@@ -465,16 +469,14 @@ VethNetDevice::Deliver(Ptr<Packet>& frame)
 {
     if (!m_linkUp)
     {
-        m_phyRxDropTrace(frame); // carrier lost while the driver had it
-        SkbOwnerTag::Release(frame);
+        Dropped(m_phyRxDropTrace, frame); // carrier lost while the driver had it
         return;
     }
     tipc::FireTrace(m_promiscSnifferTrace, frame);
     EthernetFrameHeader eth;
     if (!eth.PeekFrom(frame))
     {
-        m_phyRxDropTrace(frame); // shorter than an Ethernet header
-        SkbOwnerTag::Release(frame);
+        Dropped(m_phyRxDropTrace, frame); // shorter than an Ethernet header
         return;
     }
     const uint8_t* dst = eth.GetDestinationBytes();

@@ -213,6 +213,14 @@ class VethNetDevice : public NetDevice
 
   private:
     /**
+     * @brief A frame is dropped: fire the drop trace and release its socket's
+     *        segment (SkbOwnerTag).
+     * @param trace the drop trace (MacTxDrop or PhyRxDrop)
+     * @param frame the frame
+     */
+    void Dropped(const TracedCallback<Ptr<const Packet>>& trace, Ptr<Packet> frame);
+
+    /**
      * @brief The wire is free: send the head of the queue, and come back
      *        when it has left if more frames wait (DataRate > 0).
      */
